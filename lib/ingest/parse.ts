@@ -1,0 +1,417 @@
+/**
+ * Rebuilds the articles of one printed page from a PDF/OCR converter's noisy markdown.
+ *
+ * The passes, in order: split into blocks; classify each (heading, byline, jump line, furniture,
+ * paragraph); cut the page into article drafts at heading runs; drop repeated blocks, keeping the
+ * copy under its own headline; fold stray banners back into the story they interrupt; then, inside
+ * each article, put misplaced column tails back, rejoin column breaks and mark subheads.
+ * Every input block ends in an article, the furniture or the repair log.
+ */
+import { splitBlocks, type RawBlock } from './blocks';
+import { parseByline, parseJumpLine, splitInlineJump, type Jump } from './bylines';
+import { isFurnitureText } from './furniture';
+import { readHeadingRun, type HeadingLine } from './headings';
+import { articleId, uniqueIds } from './id';
+import {
+  bigrams,
+  containment,
+  endsOpen,
+  hanCount,
+  hasSentencePunctuation,
+  isOpener,
+  normalizeForCompare,
+  startsMidSentence,
+} from './text';
+import type { Article, ArticleKind, BodyBlock, Byline, Page, PageMeta, Repair } from './types';
+
+type ItemKind = 'heading' | 'byline' | 'jump' | 'furniture' | 'para';
+
+interface Item {
+  kind: ItemKind;
+  block: RawBlock;
+  text: string;
+  bylines?: Byline[];
+  jump?: Jump;
+  dropped?: boolean;
+}
+
+interface Draft {
+  heads: Item[];
+  items: Item[];
+}
+
+/** A paragraph on its way into an article: its text may grow as fragments join it. */
+interface Para {
+  text: string;
+  line: number;
+  subhead: boolean;
+  /** Put back from elsewhere in the article (a column tail printed above its start). */
+  moved?: boolean;
+}
+
+export interface ParseOptions {
+  /** First line of the page text in its file (after front matter), so repairs point at file lines. */
+  firstLine?: number;
+}
+
+export function parsePage(text: string, meta: PageMeta, options: ParseOptions = {}): Page {
+  const repairs: Repair[] = [];
+  const furniture: { line: number; text: string }[] = [];
+  const toFurniture = (item: Item, kind: 'furniture' | 'banner') => {
+    furniture.push({ line: item.block.line, text: item.text });
+    repairs.push({ kind, line: item.block.line, text: item.block.raw });
+  };
+
+  const items = splitBlocks(text, options.firstLine ?? 1).map((b) => classify(b, meta));
+  const drafts = segment(items, toFurniture);
+  dropRepeats(drafts, repairs);
+  foldBanners(drafts, toFurniture);
+
+  const built: { article: Omit<Article, 'id'>; line: number; repairs: Repair[] }[] = [];
+  for (const d of drafts) {
+    const local: Repair[] = [];
+    const article = buildArticle(d, local, toFurniture);
+    if (article) built.push({ article, line: d.heads[0]?.block.line ?? d.items[0]?.block.line ?? 0, repairs: local });
+    else for (const r of local) repairs.push(r);
+  }
+
+  const ids = uniqueIds(built.map((b) => articleId(meta.date, meta.page, b.article.headline)));
+  const articles: Article[] = built.map((b, i) => {
+    for (const r of b.repairs) repairs.push({ ...r, articleId: ids[i] });
+    return { id: ids[i]!, ...b.article };
+  });
+  // Drops made before ids existed name the article by the line of its headline.
+  repairs.sort((a, b) => a.line - b.line);
+  furniture.sort((a, b) => a.line - b.line);
+  return { furniture: furniture.map((f) => f.text), articles, repairs };
+}
+
+function classify(block: RawBlock, meta: PageMeta): Item {
+  const base = { block, text: block.text };
+  if (block.level > 0) {
+    return { ...base, kind: isFurnitureText(block.text, meta, true) ? 'furniture' : 'heading' };
+  }
+  const jump = parseJumpLine(block.text);
+  if (jump) return { ...base, kind: 'jump', jump };
+  const bylines = parseByline(block.lines);
+  if (bylines) return { ...base, kind: 'byline', bylines };
+  if (isFurnitureText(block.text, meta, false)) return { ...base, kind: 'furniture' };
+  return { ...base, kind: 'para' };
+}
+
+/** Cuts the page at heading runs: each run opens an article draft. */
+function segment(items: Item[], toFurniture: (i: Item, k: 'furniture') => void): Draft[] {
+  const drafts: Draft[] = [];
+  let cur: Draft | null = null;
+  for (const item of items) {
+    if (item.kind === 'furniture') {
+      toFurniture(item, 'furniture');
+      continue;
+    }
+    if (item.kind === 'heading') {
+      if (!cur || cur.items.length > 0) {
+        cur = { heads: [], items: [] };
+        drafts.push(cur);
+      }
+      cur.heads.push(item);
+      continue;
+    }
+    if (!cur) {
+      cur = { heads: [], items: [] };
+      drafts.push(cur);
+    }
+    cur.items.push(item);
+  }
+  return drafts;
+}
+
+const paras = (d: Draft) => d.items.filter((i) => i.kind === 'para' && !i.dropped);
+
+/**
+ * Drops repeated paragraphs. Of the copies of one paragraph, the one kept sits in the article it
+ * belongs to: the article whose opening run it is part of, else the one whose other text it
+ * resembles most; within that article the first copy stays.
+ */
+function dropRepeats(drafts: Draft[], repairs: Repair[]) {
+  const groups = new Map<string, { draft: number; item: Item }[]>();
+  drafts.forEach((d, di) => {
+    for (const item of d.items) {
+      if (item.kind !== 'para') continue;
+      const key = normalizeForCompare(item.text);
+      if (key.length < 4) continue;
+      const g = groups.get(key) ?? [];
+      g.push({ draft: di, item });
+      groups.set(key, g);
+    }
+  });
+  const repeated = new Set<Item>();
+  for (const g of groups.values()) if (g.length > 1) for (const c of g) repeated.add(c.item);
+
+  const uniqueText = drafts.map((d) =>
+    bigrams(
+      d.heads.map((h) => h.text).join('') +
+        d.items.filter((i) => i.kind === 'para' && !repeated.has(i)).map((i) => i.text).join(''),
+    ),
+  );
+  /** The copy opens its article: only repeated blocks stand between it and the headline. */
+  const opensArticle = (d: Draft, item: Item) => {
+    if (d.heads.length === 0) return false;
+    for (const i of d.items) {
+      if (i === item) return true;
+      if (i.kind === 'para' && !repeated.has(i)) return false;
+    }
+    return false;
+  };
+
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const drafted = new Set(g.map((c) => c.draft));
+    let home = g[0]!.draft;
+    if (drafted.size > 1) {
+      let best = -1;
+      for (const di of drafted) {
+        const copy = g.find((c) => c.draft === di)!;
+        const score =
+          (opensArticle(drafts[di]!, copy.item) ? 1 : 0) +
+          containment(bigrams(copy.item.text), uniqueText[di]!);
+        if (score > best) {
+          best = score;
+          home = di;
+        }
+      }
+    }
+    const kept = g.find((c) => c.draft === home)!;
+    for (const c of g) {
+      if (c === kept) continue;
+      c.item.dropped = true;
+      repairs.push({
+        kind: c.draft === home ? 'repeat-dropped' : 'bleed-dropped',
+        line: c.item.block.line,
+        text: c.item.block.raw,
+        keptLine: kept.item.block.line,
+      });
+    }
+  }
+}
+
+/**
+ * A heading that interrupts a sentence (砥砺实干 镇在突破 between 更令人期 and 待的是) is a banner:
+ * it owns no byline, and the story above it stops mid-sentence. Its draft goes back to that story.
+ */
+function foldBanners(drafts: Draft[], toFurniture: (i: Item, k: 'banner') => void) {
+  for (let i = 1; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const prev = drafts[i - 1]!;
+    if (d.heads.length !== 1) continue;
+    const head = d.heads[0]!;
+    if (hasSentencePunctuation(head.text.replace(/[，,]/g, ''))) continue;
+    if (d.items.some((it) => it.kind === 'byline')) continue;
+    const lastPrev = paras(prev).at(-1);
+    const first = paras(d)[0];
+    if (!lastPrev || !first || !endsOpen(lastPrev.text) || isOpener(first.text)) continue;
+    toFurniture(head, 'banner');
+    prev.items.push(...d.items);
+    drafts.splice(i, 1);
+    i--;
+  }
+}
+
+function buildArticle(
+  d: Draft,
+  repairs: Repair[],
+  toFurniture: (i: Item, k: 'furniture' | 'banner') => void,
+): Omit<Article, 'id'> | null {
+  const bylines: Byline[] = [];
+  let creditAfterText = false;
+  let jump: Article['jump'];
+  let continuedFrom: Article['continuedFrom'];
+  const list: Para[] = [];
+
+  const noteJump = (j: Jump, block: RawBlock, note?: string) => {
+    if (j.dir === 'to') jump = { toPage: j.page };
+    else continuedFrom = { fromPage: j.page };
+    repairs.push({ kind: 'jump-line', line: block.line, text: block.raw, ...(note ? { note } : {}) });
+  };
+
+  for (const item of d.items) {
+    if (item.dropped) continue;
+    switch (item.kind) {
+      case 'byline':
+        if (list.length > 0) creditAfterText = true;
+        for (const b of item.bylines!) bylines.push(b);
+        break;
+      case 'jump':
+        noteJump(item.jump!, item.block);
+        break;
+      case 'heading':
+        list.push({ text: item.text, line: item.block.line, subhead: true });
+        break;
+      case 'para': {
+        const inline = splitInlineJump(item.text);
+        if (inline) noteJump(inline.jump, item.block, `jump line ${inline.marker} taken out of the paragraph`);
+        list.push({ text: inline ? inline.text : item.text, line: item.block.line, subhead: false });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  if (d.heads.length === 0 && list.length === 0) return null;
+  if (list.length === 0 && bylines.length === 0) {
+    // A heading with nothing under it is page furniture (a section label, a stray title).
+    for (const h of d.heads) toFurniture(h, 'furniture');
+    return null;
+  }
+
+  markSubheads(list);
+  putBackLeadingTail(list, jump !== undefined, repairs);
+  joinColumnBreaks(list, jump !== undefined, repairs);
+  dropContained(list, repairs);
+
+  const heads: HeadingLine[] = d.heads.map((h) => ({ level: h.block.level, text: h.text }));
+  let hb;
+  if (heads.length > 0) hb = readHeadingRun(heads);
+  else {
+    // A story without a headline on this page: a continuation (上接) or the top of the page.
+    const first = list.find((p) => !p.subhead);
+    hb = { headline: first ? firstSentence(first.text) : '', split: false };
+  }
+  if (hb.split) repairs.push({ kind: 'heading-split', line: d.heads[0]!.block.line, text: d.heads[0]!.block.raw });
+
+  const body: BodyBlock[] = list.map((p) => (p.subhead ? { type: 'h', text: p.text } : { type: 'p', text: p.text }));
+  const kind = kindOf(hb.headline, hb.kicker, bylines, body, creditAfterText);
+  const article: Omit<Article, 'id'> = { headline: hb.headline, kind, bylines, body };
+  if (hb.kicker) article.kicker = hb.kicker;
+  if (hb.subheadline) article.subheadline = hb.subheadline;
+  if (jump) article.jump = jump;
+  if (continuedFrom) article.continuedFrom = continuedFrom;
+  // Key order as in the expected shape: kicker, headline, subheadline, kind, bylines, body, jump.
+  const { kicker, headline, subheadline, ...rest } = article;
+  return { ...(kicker ? { kicker } : {}), headline, ...(subheadline ? { subheadline } : {}), ...rest };
+}
+
+function firstSentence(text: string): string {
+  const m = /^(.{4,40}?)[，,。！？；]/.exec(text);
+  return (m ? m[1]! : text.slice(0, 24)).trim();
+}
+
+/** A short line with no sentence punctuation between finished paragraphs is a subhead (小标题). */
+function isSubheadLike(text: string): boolean {
+  const n = hanCount(text);
+  return n >= 2 && text.length <= 20 && !/[，,。；;！!？?、：:]/.test(text);
+}
+
+function markSubheads(list: Para[]) {
+  list.forEach((p, i) => {
+    if (p.subhead || !isSubheadLike(p.text)) return;
+    const prev = list[i - 1];
+    const next = list[i + 1];
+    const prevClosed = !prev || prev.subhead || !endsOpen(prev.text);
+    const nextStarts = !!next && !next.subhead && !startsMidSentence(next.text);
+    if (prevClosed && nextStarts) p.subhead = true;
+  });
+}
+
+const size = (ps: Para[]) => ps.reduce((n, p) => n + p.text.length, 0);
+
+/**
+ * The converter sometimes emits a later column before an earlier one: the article then opens with
+ * the tail of a sentence whose start is its last block. Rotate the columns back: the blocks from the
+ * tail up to where the first column begins (an opener such as 本报讯, else where the two columns
+ * balance) move after the block the tail completes.
+ */
+function putBackLeadingTail(list: Para[], jumps: boolean, repairs: Repair[]) {
+  const bodyIdx = list.map((p, i) => (p.subhead ? -1 : i)).filter((i) => i >= 0);
+  if (bodyIdx.length < 2) return;
+  const t = bodyIdx[0]!;
+  const d = bodyIdx.at(-1)!;
+  const tail = list[t]!;
+  const head = list[d]!;
+  if (isOpener(tail.text) || !endsOpen(head.text)) return;
+  // A story that jumps to another page ends open by design; only a visible tail overrides that.
+  if (jumps && !startsMidSentence(tail.text)) return;
+  if (list.slice(0, t).some((p) => p.subhead)) return;
+
+  let k = -1;
+  for (let i = t + 1; i <= d; i++) if (!list[i]!.subhead && isOpener(list[i]!.text)) k = k === -1 ? i : k;
+  if (k === -1) {
+    // Columns are of about equal height; the later (moved) one is at most a little longer.
+    k = t + 1;
+    for (let i = t + 1; i <= d; i++) {
+      if (list[i]!.subhead) continue;
+      if (size(list.slice(t, i)) <= 1.2 * size(list.slice(i, d + 1))) k = i;
+    }
+  }
+  const moved = list.splice(t, k - t);
+  tail.moved = true;
+  for (const p of moved.slice(1)) repairs.push({ kind: 'fragment-moved', line: p.line, text: p.text, note: `moved after line ${head.line}` });
+  list.splice(list.indexOf(head) + 1, 0, ...moved);
+}
+
+/** A paragraph that stops mid-sentence continues in the next block (a column break). */
+function joinColumnBreaks(list: Para[], jumps: boolean, repairs: Repair[]) {
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i]!;
+    if (p.subhead) continue;
+    while (endsOpen(p.text)) {
+      const next = list[i + 1];
+      if (next && !next.subhead) {
+        const kind = next.moved ? 'fragment-moved' : 'column-break-joined';
+        repairs.push({ kind, line: next.line, text: next.text, note: `joined to line ${p.line}` });
+        p.text += next.text;
+        list.splice(i + 1, 1);
+        continue;
+      }
+      // Its continuation is elsewhere in the article: a later tail that visibly starts mid-sentence.
+      const isLast = !list.slice(i + 1).some((q) => !q.subhead);
+      if (isLast && jumps) break;
+      const j = list.findIndex(
+        (q, qi) => qi !== i && !q.subhead && startsMidSentence(q.text) && (qi === 0 || !endsOpenAt(list, qi - 1)),
+      );
+      if (j === -1) break;
+      const frag = list[j]!;
+      repairs.push({ kind: 'fragment-moved', line: frag.line, text: frag.text, note: `joined to line ${p.line}` });
+      p.text += frag.text;
+      list.splice(j, 1);
+      if (j < i) i--;
+    }
+  }
+}
+
+function endsOpenAt(list: Para[], i: number): boolean {
+  const p = list[i];
+  return !!p && !p.subhead && endsOpen(p.text);
+}
+
+/** A block repeated inside a longer one (a partial repeat) is dropped. */
+function dropContained(list: Para[], repairs: Repair[]) {
+  const norms = list.map((p) => normalizeForCompare(p.text));
+  for (let i = list.length - 1; i >= 0; i--) {
+    const n = norms[i]!;
+    if (list[i]!.subhead || n.length < 12) continue;
+    const owner = norms.findIndex((m, j) => j !== i && m.length > n.length && m.includes(n));
+    if (owner === -1) continue;
+    repairs.push({ kind: 'repeat-dropped', line: list[i]!.line, text: list[i]!.text, keptLine: list[owner]!.line });
+    list.splice(i, 1);
+    norms.splice(i, 1);
+  }
+}
+
+const PHOTO_ROLES = /^(摄影|摄|摄影记者|图|图片|文[/／]图|图[/／]文)$/;
+const COMMENTARY = /(评论|短评|时评|社论|述评|观察|随笔|杂谈|论坛|锐评|评论员)/;
+
+function kindOf(
+  headline: string,
+  kicker: string | undefined,
+  bylines: Byline[],
+  body: BodyBlock[],
+  creditAfterText: boolean,
+): ArticleKind {
+  const paraCount = body.filter((b) => b.type === 'p').length;
+  if (bylines.some((b) => PHOTO_ROLES.test(b.role)) && paraCount <= 2 && (creditAfterText || paraCount <= 1))
+    return 'photo';
+  if (bylines.some((b) => b.role === '' || /评论员/.test(b.role)) || COMMENTARY.test(`${kicker ?? ''}${headline}`))
+    return 'commentary';
+  return 'news';
+}
