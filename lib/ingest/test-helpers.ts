@@ -1,0 +1,25 @@
+/** Test helpers: parse a raw page and check the no-loss invariant on every page a test parses. */
+import { expect } from 'vitest';
+import { lostBlocks } from './coverage';
+import { parsePage } from './parse';
+import type { Page, PageMeta } from './types';
+
+export const META: PageMeta = { paper: '青禾日报', date: '2025-03-12', page: 1, pageName: '要闻' };
+
+/** Parses `text` and fails the test if any input block was lost. */
+export function parseChecked(text: string, meta: PageMeta = META): Page {
+  const page = parsePage(text, meta);
+  const lost = lostBlocks(text, page).map((b) => `line ${b.line}: ${b.raw}`);
+  expect(lost, 'blocks lost by the parser').toEqual([]);
+  return page;
+}
+
+/** The page in the shape of expected-page.json: no ids, no repairs. */
+export function withoutIds(page: Page) {
+  return {
+    furniture: page.furniture,
+    articles: page.articles.map(({ id: _id, ...rest }) => rest),
+  };
+}
+
+export const texts = (page: Page, i = 0) => page.articles[i]!.body.map((b) => (b.type === 'h' ? `## ${b.text}` : b.text));
