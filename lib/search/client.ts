@@ -1,0 +1,122 @@
+/**
+ * Search in the browser over the static index files: fetches the manifest, then only the term shards
+ * of the query's tokens and the doc shards of the candidates it verifies and shows. Loaded on demand
+ * (dynamic import) when the reader starts a search, never with a reading page.
+ */
+import { dateOf, docRange, docText } from './build';
+import { createIndex, orderByKey, prepare, queryTokens, verify, type FlexIndex } from './engine';
+import { parseQuery } from './query';
+import { toHit } from './search';
+import { decodeEntry, entryDoc, shardOf, type DocEntry, type Manifest, type TermEntry } from './shards';
+import type { DocText, SearchDoc, SearchOptions, SearchResult } from './types';
+
+/** How many candidates a preview verifies before it stops and reports a lower bound. */
+const VERIFY_BUDGET = 200;
+const BATCH = 24;
+
+export class SearchClient {
+  private manifest?: Promise<Manifest>;
+  private readonly index: FlexIndex = createIndex();
+  private readonly termShards = new Map<number, Promise<void>>();
+  private readonly docShards = new Map<number, Promise<SearchDoc[]>>();
+  private readonly texts = new Map<number, DocText>();
+
+  constructor(
+    private readonly base = '/search',
+    private readonly fetcher: (url: string) => Promise<unknown> = async (url) => {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      return res.json();
+    },
+  ) {}
+
+  private getManifest(): Promise<Manifest> {
+    return (this.manifest ??= this.fetcher(`${this.base}/manifest.json`) as Promise<Manifest>);
+  }
+
+  private async loadTokens(m: Manifest, tokens: string[]): Promise<void> {
+    const shards = new Set(tokens.map((t) => shardOf(t, m.termShards)));
+    await Promise.all(
+      [...shards].map((s) => {
+        let p = this.termShards.get(s);
+        if (!p) {
+          p = (this.fetcher(`${this.base}/t/${s}.json?v=${m.version}`) as Promise<TermEntry[]>).then((entries) => {
+            this.index.import('map', entries.map(decodeEntry) as never);
+          });
+          this.termShards.set(s, p);
+        }
+        return p;
+      }),
+    );
+  }
+
+  private async loadDocs(m: Manifest, ns: number[]): Promise<void> {
+    const shards = new Set(ns.map((n) => Math.floor(n / m.docShardSize)));
+    await Promise.all(
+      [...shards].map((s) => {
+        let p = this.docShards.get(s);
+        if (!p) {
+          p = (this.fetcher(`${this.base}/d/${s}.json?v=${m.version}`) as Promise<DocEntry[]>).then((entries) =>
+            entries.map((e, i) => {
+              const n = s * m.docShardSize + i;
+              const doc = entryDoc(e, dateOf(m.dates, n));
+              this.texts.set(n, docText(doc));
+              return doc;
+            }),
+          );
+          this.docShards.set(s, p);
+        }
+        return p;
+      }),
+    );
+  }
+
+  private async doc(m: Manifest, n: number): Promise<SearchDoc> {
+    const docs = await this.docShards.get(Math.floor(n / m.docShardSize))!;
+    return docs[n % m.docShardSize]!;
+  }
+
+  /**
+   * Exact when every term is answered by the index alone (one or two Han characters, one word);
+   * otherwise candidates are verified headline hits first, then newest first, within a budget,
+   * and `exact` is false if the budget ran out before the candidates did.
+   */
+  async search(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
+    const m = await this.getManifest();
+    const terms = parseQuery(query);
+    const termTexts = terms.map((t) => t.text);
+    await this.loadTokens(m, queryTokens(terms));
+    const [lo, hi] = docRange(m.dates, m.docCount, opts.from, opts.to);
+    const prep = prepare(this.index, m.docCount, terms, lo, hi);
+    const want = (opts.offset ?? 0) + (opts.limit ?? 10);
+
+    let order: number[];
+    let exact = true;
+    if (!prep.loose.length) {
+      order = orderByKey(prep.cands, prep.cands.map((n) => verify(prep, n, undefined)));
+    } else {
+      const queue = orderByKey(prep.cands, prep.cands.map((n) => prep.headHint[n] ?? 0));
+      const docs: number[] = [];
+      const keys: number[] = [];
+      let i = 0;
+      while (i < queue.length && docs.length < want && i < VERIFY_BUDGET) {
+        const batch = queue.slice(i, i + BATCH);
+        i += batch.length;
+        await this.loadDocs(m, batch);
+        for (const n of batch) {
+          const key = verify(prep, n, this.texts.get(n));
+          if (key >= 0) {
+            docs.push(n);
+            keys.push(key);
+          }
+        }
+      }
+      exact = i >= queue.length;
+      order = orderByKey(docs, keys);
+    }
+    const page = order.slice(opts.offset ?? 0, want);
+    await this.loadDocs(m, page);
+    const hits = await Promise.all(page.map(async (n) => toHit(await this.doc(m, n), termTexts, dateOf(m.dates, n))));
+    return { hits, total: order.length, exact, terms: termTexts };
+  }
+}

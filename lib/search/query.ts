@@ -1,0 +1,72 @@
+/**
+ * Query syntax and exact matching. Terms separated by spaces must all occur; "quoted phrases" (also
+ * “…” and 「…」) are one term, spaces included. Matching is on folded text (see fold.ts); a term that
+ * begins or ends with a letter or digit must meet a word boundary there, so PTA does not match PTAX.
+ */
+import { fold } from './fold';
+import { charClass, termTokens } from './tokenize';
+
+export interface Term {
+  /** The folded term, as it must appear in the folded text. */
+  text: string;
+  /** Index tokens every matching text contains; never empty. */
+  tokens: string[];
+  /** True when the posting list of the single token is exactly the set of matching texts. */
+  exact: boolean;
+}
+
+const QUOTED = /"([^"]*)"?|“([^”]*)”?|「([^」]*)」?|(\S+)/gu;
+
+/** Parses a raw query into terms; terms without any letter, digit or Han character are dropped. */
+export function parseQuery(raw: string): Term[] {
+  const folded = fold(raw);
+  const seen = new Set<string>();
+  const terms: Term[] = [];
+  for (const m of folded.matchAll(QUOTED)) {
+    const text = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
+    if (!text || seen.has(text)) continue;
+    const tokens = termTokens(text);
+    if (tokens.length === 0) continue;
+    seen.add(text);
+    terms.push({ text, tokens, exact: tokens.length === 1 && tokens[0] === text });
+  }
+  return terms;
+}
+
+function isWordAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const cp = text.codePointAt(i) ?? 0;
+  // Step back onto the lead unit of a surrogate pair.
+  if (cp >= 0xdc00 && cp <= 0xdfff && i > 0) return charClass(String.fromCodePoint(text.codePointAt(i - 1) ?? 0)) === 'word';
+  return charClass(String.fromCodePoint(cp)) === 'word';
+}
+
+function firstChar(s: string): string {
+  return String.fromCodePoint(s.codePointAt(0) ?? 0);
+}
+
+function lastChar(s: string): string {
+  return Array.from(s.slice(-2)).pop() ?? '';
+}
+
+/** Positions (in folded text) where term occurs, at most `max` of them, overlapping ones included. */
+export function findTerm(text: string, term: string, max = Infinity): number[] {
+  const out: number[] = [];
+  if (!term) return out;
+  const checkStart = charClass(firstChar(term)) === 'word';
+  const checkEnd = charClass(lastChar(term)) === 'word';
+  let from = 0;
+  while (out.length < max) {
+    const at = text.indexOf(term, from);
+    if (at < 0) break;
+    const end = at + term.length;
+    if ((!checkStart || !isWordAt(text, at - 1)) && (!checkEnd || !isWordAt(text, end))) out.push(at);
+    from = at + 1;
+  }
+  return out;
+}
+
+/** How often a term occurs in a folded text, counted up to cap (0: it does not occur). */
+export function countTerm(text: string, term: string, cap: number): number {
+  return findTerm(text, term, cap).length;
+}
