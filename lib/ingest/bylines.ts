@@ -35,8 +35,20 @@ export function parseByline(lines: string[]): Byline[] | null {
       cur.names.push(tok);
     } else return null;
   }
+  // 记者 何以 摄: a trailing 摄 makes the names before it a photo credit.
+  const last = out.at(-1);
+  if (last && /^摄影?$/.test(last.role) && last.names.length === 0 && out.length >= 2) {
+    out.pop();
+    out.at(-1)!.role = '摄影';
+  }
   if (out.length === 0 || out.some((b) => b.names.length === 0)) return null;
-  return out;
+  return out.map((b) => ({ ...b, role: normalizeRole(b.role) }));
+}
+
+/** 本报记者 → 记者, 摄 → 摄影: the role as a reader names it; the printed form is in the repair log. */
+function normalizeRole(role: string): string {
+  if (role === '摄') return '摄影';
+  return role.replace(/^本报(?=记者|通讯员|评论员)/, '').replace('／', '/');
 }
 
 const NUM = '([0-9０-９]+|[一二三四五六七八九十]+|[A-Za-zＡ-Ｚ][0-9０-９]+)';

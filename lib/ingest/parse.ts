@@ -9,18 +9,20 @@
  */
 import { splitBlocks, type RawBlock } from './blocks';
 import { parseByline, parseJumpLine, splitInlineJump, type Jump } from './bylines';
-import { isFurnitureText } from './furniture';
+import { isFurnitureText, sectionKind } from './furniture';
 import { readHeadingRun, type HeadingLine } from './headings';
 import { articleId, uniqueIds } from './id';
 import {
   bigrams,
-  containment,
   endsOpen,
   hanCount,
   hasSentencePunctuation,
   isOpener,
   normalizeForCompare,
+  opensParagraph,
+  quoteBalance,
   startsMidSentence,
+  weakInitial,
 } from './text';
 import type { Article, ArticleKind, BodyBlock, Byline, Page, PageMeta, Repair } from './types';
 
@@ -38,6 +40,8 @@ interface Item {
 interface Draft {
   heads: Item[];
   items: Item[];
+  /** Set under a section label such as ## 简讯: the items that follow are briefs. */
+  section?: 'brief' | 'photo';
 }
 
 /** A paragraph on its way into an article: its text may grow as fragments join it. */
@@ -103,14 +107,23 @@ function classify(block: RawBlock, meta: PageMeta): Item {
 function segment(items: Item[], toFurniture: (i: Item, k: 'furniture') => void): Draft[] {
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
+  let section: { level: number; kind: 'brief' | 'photo' } | null = null;
   for (const item of items) {
     if (item.kind === 'furniture') {
       toFurniture(item, 'furniture');
       continue;
     }
+    const label = item.kind === 'heading' || item.kind === 'para' ? sectionKind(item.text) : null;
+    if (label) {
+      toFurniture(item, 'furniture');
+      section = { level: item.block.level || 9, kind: label };
+      cur = null;
+      continue;
+    }
     if (item.kind === 'heading') {
+      if (section && item.block.level <= section.level) section = null;
       if (!cur || cur.items.length > 0) {
-        cur = { heads: [], items: [] };
+        cur = { heads: [], items: [], ...(section ? { section: section.kind } : {}) };
         drafts.push(cur);
       }
       cur.heads.push(item);
@@ -153,6 +166,20 @@ function dropRepeats(drafts: Draft[], repairs: Repair[]) {
         d.items.filter((i) => i.kind === 'para' && !repeated.has(i)).map((i) => i.text).join(''),
     ),
   );
+  // Bigrams shared by many articles (负责, 市民) say little about where a paragraph belongs.
+  const df = new Map<string, number>();
+  for (const set of uniqueText) for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
+  const weight = (g: string) => Math.log((drafts.length + 1) / ((df.get(g) ?? 0) + 0.5));
+  const similarity = (text: string, di: number) => {
+    let hit = 0;
+    let all = 0;
+    for (const g of bigrams(text)) {
+      const w = weight(g);
+      all += w;
+      if (uniqueText[di]!.has(g)) hit += w;
+    }
+    return all > 0 ? hit / all : 0;
+  };
   /** The copy opens its article: only repeated blocks stand between it and the headline. */
   const opensArticle = (d: Draft, item: Item) => {
     if (d.heads.length === 0) return false;
@@ -161,6 +188,11 @@ function dropRepeats(drafts: Draft[], repairs: Repair[]) {
       if (i.kind === 'para' && !repeated.has(i)) return false;
     }
     return false;
+  };
+  /** The copy closes its article: only repeated blocks follow it, the usual place of a bleed. */
+  const closesArticle = (d: Draft, item: Item) => {
+    const after = d.items.slice(d.items.indexOf(item) + 1);
+    return after.every((i) => i.kind !== 'para' || repeated.has(i));
   };
 
   for (const g of groups.values()) {
@@ -171,9 +203,9 @@ function dropRepeats(drafts: Draft[], repairs: Repair[]) {
       let best = -1;
       for (const di of drafted) {
         const copy = g.find((c) => c.draft === di)!;
+        const d = drafts[di]!;
         const score =
-          (opensArticle(drafts[di]!, copy.item) ? 1 : 0) +
-          containment(bigrams(copy.item.text), uniqueText[di]!);
+          (opensArticle(d, copy.item) ? 1 : 0) - (closesArticle(d, copy.item) ? 0.5 : 0) + similarity(copy.item.text, di);
         if (score > best) {
           best = score;
           home = di;
@@ -264,6 +296,13 @@ function buildArticle(
     return null;
   }
 
+  // A slogan in bigger type above a full headline run (## 奋进新征程 建功新时代 / ### …) is a banner.
+  const first = d.heads[0];
+  if (first && first.block.level <= 2 && d.heads.length >= 2 && isSloganBanner(first.text) && d.heads.slice(1).every((h) => h.block.level > first.block.level)) {
+    toFurniture(first, 'banner');
+    d.heads.shift();
+  }
+
   markSubheads(list);
   putBackLeadingTail(list, jump !== undefined, repairs);
   joinColumnBreaks(list, jump !== undefined, repairs);
@@ -280,7 +319,7 @@ function buildArticle(
   if (hb.split) repairs.push({ kind: 'heading-split', line: d.heads[0]!.block.line, text: d.heads[0]!.block.raw });
 
   const body: BodyBlock[] = list.map((p) => (p.subhead ? { type: 'h', text: p.text } : { type: 'p', text: p.text }));
-  const kind = kindOf(hb.headline, hb.kicker, bylines, body, creditAfterText);
+  const kind = kindOf(hb.headline, hb.kicker, bylines, body, creditAfterText, d.section);
   const article: Omit<Article, 'id'> = { headline: hb.headline, kind, bylines, body };
   if (hb.kicker) article.kicker = hb.kicker;
   if (hb.subheadline) article.subheadline = hb.subheadline;
@@ -291,6 +330,16 @@ function buildArticle(
   return { ...(kicker ? { kicker } : {}), headline, ...(subheadline ? { subheadline } : {}), ...rest };
 }
 
+/** Banners are slogans: two or more balanced phrases, no punctuation (砥砺实干 镇在突破). */
+function isSloganBanner(text: string): boolean {
+  const parts = text.trim().split(/\s+/);
+  return (
+    parts.length >= 2 &&
+    parts.every((p) => /^\p{Script=Han}{3,7}$/u.test(p)) &&
+    Math.max(...parts.map((p) => p.length)) - Math.min(...parts.map((p) => p.length)) <= 1
+  );
+}
+
 function firstSentence(text: string): string {
   const m = /^(.{4,40}?)[，,。！？；]/.exec(text);
   return (m ? m[1]! : text.slice(0, 24)).trim();
@@ -299,7 +348,8 @@ function firstSentence(text: string): string {
 /** A short line with no sentence punctuation between finished paragraphs is a subhead (小标题). */
 function isSubheadLike(text: string): boolean {
   const n = hanCount(text);
-  return n >= 2 && text.length <= 20 && !/[，,。；;！!？?、：:]/.test(text);
+  // A heading never ends on a particle or preposition: 走进位于高新区东片的 is half a sentence.
+  return n >= 2 && text.length <= 20 && !/[，,。；;！!？?、：:]/.test(text) && !/[的地得着了在和与及对将把被向从为以于等或而并且之]$/.test(text);
 }
 
 function markSubheads(list: Para[]) {
@@ -349,34 +399,54 @@ function putBackLeadingTail(list: Para[], jumps: boolean, repairs: Repair[]) {
   list.splice(list.indexOf(head) + 1, 0, ...moved);
 }
 
-/** A paragraph that stops mid-sentence continues in the next block (a column break). */
+/**
+ * A paragraph that stops mid-sentence continues in another block: usually the next one (a column
+ * break), sometimes one printed elsewhere in the article (the converter emitted a later column
+ * first). Each candidate is scored on what can be seen: being next, a visibly mid-sentence start,
+ * a quote the open block leaves open and the candidate closes, an opener that rules it out.
+ */
 function joinColumnBreaks(list: Para[], jumps: boolean, repairs: Repair[]) {
   for (let i = 0; i < list.length; i++) {
     const p = list[i]!;
     if (p.subhead) continue;
     while (endsOpen(p.text)) {
-      const next = list[i + 1];
-      if (next && !next.subhead) {
-        const kind = next.moved ? 'fragment-moved' : 'column-break-joined';
-        repairs.push({ kind, line: next.line, text: next.text, note: `joined to line ${p.line}` });
-        p.text += next.text;
-        list.splice(i + 1, 1);
-        continue;
-      }
-      // Its continuation is elsewhere in the article: a later tail that visibly starts mid-sentence.
       const isLast = !list.slice(i + 1).some((q) => !q.subhead);
+      // A story that jumps to another page stops mid-sentence by design.
       if (isLast && jumps) break;
-      const j = list.findIndex(
-        (q, qi) => qi !== i && !q.subhead && startsMidSentence(q.text) && (qi === 0 || !endsOpenAt(list, qi - 1)),
-      );
-      if (j === -1) break;
-      const frag = list[j]!;
-      repairs.push({ kind: 'fragment-moved', line: frag.line, text: frag.text, note: `joined to line ${p.line}` });
-      p.text += frag.text;
-      list.splice(j, 1);
-      if (j < i) i--;
+      let best = -1;
+      let bestScore = 0;
+      list.forEach((q, qi) => {
+        if (qi === i || q.subhead) return;
+        // A block that is already the natural continuation of another open block is taken.
+        if (qi > 0 && qi - 1 !== i && endsOpenAt(list, qi - 1)) return;
+        const score = continuationScore(p, q, qi - i);
+        if (score > bestScore) {
+          bestScore = score;
+          best = qi;
+        }
+      });
+      if (best === -1) break;
+      const q = list[best]!;
+      const kind = best === i + 1 && !q.moved ? 'column-break-joined' : 'fragment-moved';
+      repairs.push({ kind, line: q.line, text: q.text, note: `joined to line ${p.line}` });
+      p.text += q.text;
+      list.splice(best, 1);
+      if (best < i) i--;
     }
   }
+}
+
+function continuationScore(p: Para, q: Para, offset: number): number {
+  if (isOpener(q.text)) return -10;
+  let score = offset === 1 ? 3 : offset === -1 ? 1 : 0;
+  if (startsMidSentence(q.text)) score += 3;
+  if (weakInitial(q.text)) score += 2;
+  if (opensParagraph(q.text)) score -= 2;
+  const open = quoteBalance(p.text);
+  const closes = quoteBalance(q.text);
+  if (open > 0 && closes < 0) score += 3;
+  else if (open <= 0 && closes < 0) score -= 2;
+  return score;
 }
 
 function endsOpenAt(list: Para[], i: number): boolean {
@@ -399,7 +469,9 @@ function dropContained(list: Para[], repairs: Repair[]) {
 }
 
 const PHOTO_ROLES = /^(摄影|摄|摄影记者|图|图片|文[/／]图|图[/／]文)$/;
-const COMMENTARY = /(评论|短评|时评|社论|述评|观察|随笔|杂谈|论坛|锐评|评论员)/;
+/** A drawing credited after its caption (漫画, 制图) is a picture item too. */
+const DRAWING_ROLES = /^(制图|漫画|绘图|绘)$/;
+const COMMENTARY = /(评论|短评|时评|快评|社论|述评|随笔|杂谈|锐评|评论员|观点)/;
 
 function kindOf(
   headline: string,
@@ -407,10 +479,15 @@ function kindOf(
   bylines: Byline[],
   body: BodyBlock[],
   creditAfterText: boolean,
+  section?: 'brief' | 'photo',
 ): ArticleKind {
   const paraCount = body.filter((b) => b.type === 'p').length;
-  if (bylines.some((b) => PHOTO_ROLES.test(b.role)) && paraCount <= 2 && (creditAfterText || paraCount <= 1))
+  const photoCredit =
+    bylines.some((b) => PHOTO_ROLES.test(b.role)) ||
+    (creditAfterText && paraCount <= 1 && bylines.length > 0 && bylines.every((b) => DRAWING_ROLES.test(b.role)));
+  if (section === 'photo' || (photoCredit && (paraCount <= 1 || (paraCount <= 2 && (creditAfterText || /图/.test(bylines[0]!.role))))))
     return 'photo';
+  if (section === 'brief') return 'brief';
   if (bylines.some((b) => b.role === '' || /评论员/.test(b.role)) || COMMENTARY.test(`${kicker ?? ''}${headline}`))
     return 'commentary';
   return 'news';

@@ -17,11 +17,11 @@ export function endsOpen(text: string): boolean {
   return !TERMINAL.has(last);
 }
 
-/** Characters that cannot open a sentence: punctuation and bound particles. */
-const NON_INITIAL = new Set([
-  ...'，、。；：？！）》」』】,.;:?!)%％',
-  ...'的了着过地得们等之及与而则也都就才又还并且却吗呢吧啊',
-]);
+/**
+ * Characters that cannot open a sentence: punctuation and particles that never start a word.
+ * (就, 等, 了 … are left out: 就业, 等待, 了解 open sentences every day.)
+ */
+const NON_INITIAL = new Set([...'，、。；：？！）》」』】,.;:?!)%％们吗呢吧啊']);
 
 /** True when a block visibly starts mid-sentence (a column break or a misplaced tail). */
 export function startsMidSentence(text: string): boolean {
@@ -29,6 +29,7 @@ export function startsMidSentence(text: string): boolean {
   const first = t[0];
   if (!first) return false;
   if (NON_INITIAL.has(first)) return true;
+  if (first === '的' && !/^的(确|士|哥)/.test(t)) return true;
   // A lone character before the first comma (内,独山能源 …; 年上半年 …) is a word cut in two.
   const comma = t.search(/[，,、]/);
   return comma === 1 && /\p{Script=Han}/u.test(first);
@@ -69,4 +70,30 @@ export function containment(small: Set<string>, big: Set<string>): number {
   let hit = 0;
   for (const g of small) if (big.has(g)) hit++;
   return hit / small.size;
+}
+
+/** Quotes opened and not closed (positive), or closed without being opened (negative). */
+export function quoteBalance(text: string): number {
+  let depth = 0;
+  let unopened = 0;
+  for (const c of text) {
+    if (c === '“' || c === '「') depth++;
+    else if (c === '”' || c === '」') {
+      if (depth > 0) depth--;
+      else unopened++;
+    }
+  }
+  return depth - unopened;
+}
+
+/** Adverbials that typically open a new paragraph (近年来, 今年以来, 据悉 …). */
+export function opensParagraph(text: string): boolean {
+  return /^(近年来|近年|今年以来|今年|目前|此外|同时|与此同时|另外|据悉|据了解|据介绍|记者了解到|记者获悉|会上|会议|下一步|近日|日前|昨天|昨日|今天|当天|\d{1,2}月\d{1,2}日)/.test(
+    text.trimStart(),
+  );
+}
+
+/** Sentence-initial words that need a subject before them: a tail after a comma (…背后,是…). */
+export function weakInitial(text: string): boolean {
+  return /^(是|也|则|才|便|却)(?![的了否])/.test(text.trimStart());
 }
