@@ -268,10 +268,16 @@ function buildArticle(
   for (const item of d.items) {
     if (item.dropped) continue;
     switch (item.kind) {
-      case 'byline':
+      case 'byline': {
         if (list.length > 0) creditAfterText = true;
         for (const b of item.bylines!) bylines.push(b);
+        // 本报记者 → 记者, 何以 摄 → 摄影 何以: the printed form stays in the log.
+        const printed = item.text.replace(/[■□●▲◆◇★☆\s:：]/g, '');
+        if (printed !== item.bylines!.map((b) => b.role + b.names.join('')).join('')) {
+          repairs.push({ kind: 'byline-normalized', line: item.block.line, text: item.block.raw });
+        }
         break;
+      }
       case 'jump':
         noteJump(item.jump!, item.block);
         break;

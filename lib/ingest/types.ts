@@ -38,6 +38,7 @@ export type RepairKind =
   | 'furniture'
   | 'banner'
   | 'jump-line'
+  | 'byline-normalized'
   | 'override';
 
 export interface Repair {
