@@ -1,0 +1,55 @@
+/** An article: /zh/2025-07-31/1/<id>. Ids are stable; if re-ingest moved it, redirect to its page. */
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { setRequestLocale } from 'next-intl/server';
+import { ArticleScreen } from '@/components/article/article-screen';
+import { getArticle } from '@/lib/content';
+import { parseArticleId, parseDate, parsePageNumber } from '@/lib/content/params';
+import { articleMetadata, jsonLdText, newsArticleJsonLd } from '@/lib/content/seo';
+import { articlePath } from '@/lib/content/urls';
+import { requireLocale } from '@/i18n/locale';
+
+type Props = { params: Promise<{ locale: string; date: string; page: string; article: string }> };
+
+function load(dateParam: string, pageParam: string, idParam: string) {
+  const date = parseDate(dateParam);
+  const page = parsePageNumber(pageParam);
+  const id = parseArticleId(idParam);
+  return date && page && id ? getArticle(date, id) : undefined;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale: rawLocale, date, page, article } = await params;
+  const locale = requireLocale(rawLocale);
+  const view = load(date, page, article);
+  if (!view) return {};
+  // A continued story is one story: its canonical URL is that of its first part.
+  const first = view.story?.[0];
+  const meta = first ? { ...view.page.meta, page: first.page, pageName: first.pageName } : view.page.meta;
+  return articleMetadata(locale, meta, first?.article ?? view.article);
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { locale: rawLocale, date, page, article } = await params;
+  const locale = requireLocale(rawLocale);
+  setRequestLocale(locale);
+  const view = load(date, page, article);
+  if (!view) notFound();
+  if (String(view.page.meta.page) !== page) {
+    permanentRedirect(articlePath(locale, view.issue.date, view.page.meta.page, view.article.id));
+  }
+  const first = view.story?.[0];
+  const meta = first ? { ...view.page.meta, page: first.page, pageName: first.pageName } : view.page.meta;
+  const jsonLd = newsArticleJsonLd(
+    locale,
+    meta,
+    first?.article ?? view.article,
+    view.story?.map((p) => p.page) ?? [view.page.meta.page],
+  );
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(jsonLd) }} />
+      <ArticleScreen locale={locale} view={view} />
+    </>
+  );
+}

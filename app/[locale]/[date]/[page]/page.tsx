@@ -1,0 +1,37 @@
+/** One printed page of an issue: /zh/2025-07-31/1. */
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { PageScreen } from '@/components/edition/page-screen';
+import { getPage } from '@/lib/content';
+import { parseDate, parsePageNumber } from '@/lib/content/params';
+import { pageMetadata } from '@/lib/content/seo';
+import { pageNumberLabel } from '@/lib/content/urls';
+import { requireLocale } from '@/i18n/locale';
+
+type Props = { params: Promise<{ locale: string; date: string; page: string }> };
+
+function load(dateParam: string, pageParam: string) {
+  const date = parseDate(dateParam);
+  const page = parsePageNumber(pageParam);
+  return date && page ? getPage(date, page) : undefined;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale: rawLocale, date, page } = await params;
+  const locale = requireLocale(rawLocale);
+  const view = load(date, page);
+  if (!view) return {};
+  const t = await getTranslations({ locale, namespace: 'Edition' });
+  const meta = view.page.meta;
+  return pageMetadata(locale, meta, view.page.articles, t('pageLabel', { page: pageNumberLabel(meta.page) }));
+}
+
+export default async function PrintedPage({ params }: Props) {
+  const { locale: rawLocale, date, page } = await params;
+  const locale = requireLocale(rawLocale);
+  setRequestLocale(locale);
+  const view = load(date, page);
+  if (!view) notFound();
+  return <PageScreen locale={locale} view={view} />;
+}

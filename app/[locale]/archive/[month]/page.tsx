@@ -1,0 +1,44 @@
+/** The archive at one month: /zh/archive/2025-07. */
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ArchiveScreen } from '@/components/archive/archive-screen';
+import { listIssues, sameDayOtherYears } from '@/lib/content';
+import { parseMonth } from '@/lib/content/params';
+import { formatMonth } from '@/lib/date';
+import { archivePath } from '@/lib/content/urls';
+import { requireLocale } from '@/i18n/locale';
+
+type Props = { params: Promise<{ locale: string; month: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale: rawLocale, month } = await params;
+  const locale = requireLocale(rawLocale);
+  const m = parseMonth(month);
+  if (!m) return {};
+  const t = await getTranslations({ locale, namespace: 'Archive' });
+  return {
+    title: `${t('title')} ${formatMonth(m.year, m.month, locale)}`,
+    alternates: { canonical: archivePath(locale, m.year, m.month) },
+  };
+}
+
+export default async function ArchiveMonth({ params }: Props) {
+  const { locale: rawLocale, month } = await params;
+  const locale = requireLocale(rawLocale);
+  setRequestLocale(locale);
+  const m = parseMonth(month);
+  if (!m) notFound();
+  const issues = listIssues();
+  const latest = issues.at(-1);
+  return (
+    <ArchiveScreen
+      locale={locale}
+      year={m.year}
+      month={m.month}
+      issues={issues}
+      latest={latest}
+      otherYears={latest ? sameDayOtherYears(latest.date) : []}
+    />
+  );
+}

@@ -1,0 +1,39 @@
+/** The thin bar above the masthead: home, archive, search, reading settings, language. */
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { SearchBox } from '@/components/search/search-box';
+import { archivePath } from '@/lib/content/urls';
+import { LocaleSwitch } from './locale-switch';
+import type { Size, Theme } from './prefs';
+import { ReadingPrefs } from './reading-prefs';
+
+type Props = { locale: string; size: Size; theme: Theme };
+
+export async function SiteHeader({ locale, size, theme }: Props) {
+  const [t, tl] = await Promise.all([getTranslations('Site'), getTranslations('Locale')]);
+  return (
+    <header className="site-bar">
+      <div className="mx-auto flex max-w-[80rem] flex-wrap items-center justify-between gap-x-5 gap-y-1.5 px-3 py-1.5">
+        <nav aria-label={t('name')} className="flex items-center gap-4">
+          <Link href={`/${locale}`} className="font-bold text-red no-underline">
+            {t('name')}
+          </Link>
+          <Link href={`/${locale}`}>{t('today')}</Link>
+          <Link href={archivePath(locale)}>{t('archive')}</Link>
+        </nav>
+        <SearchBox />
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+          <ReadingPrefs size={size} theme={theme} />
+          <LocaleSwitch
+            label={tl('label')}
+            current={locale}
+            locales={[
+              { code: 'zh', name: tl('zh'), lang: 'zh-Hans' },
+              { code: 'en', name: tl('en'), lang: 'en' },
+            ]}
+          />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * E2E journeys against a production build in Debian's chromium. One `next build`, two servers:
+ * the content is read at request time, so the same build serves the bundled seed (port 3210) and
+ * the fixture archive of a fictional paper (CONTENT_DIR=e2e/fixtures/archive, port 3211).
+ * E2E_SKIP_BUILD=1 reuses an existing .next build.
+ */
+import { defineConfig, devices } from '@playwright/test';
+
+const SEED_PORT = 3210;
+const FIXTURE_PORT = 3211;
+const CI = Boolean(process.env.CI);
+const build = process.env.E2E_SKIP_BUILD ? '' : 'npx next build && ';
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  workers: 2,
+  reporter: CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    {
+      name: 'seed',
+      testMatch: /reader-seed\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${SEED_PORT}` },
+    },
+    {
+      name: 'fixture',
+      testMatch: /reader(-fixture)?\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
+    },
+    {
+      name: 'no-js',
+      testMatch: /reader-nojs\.spec\.ts/,
+      use: { ...chromium, javaScriptEnabled: false, baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
+    },
+    {
+      // Everyone else's journeys run against the fixture archive by default.
+      name: 'other',
+      testIgnore: /reader.*\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
+    },
+  ],
+  // Started in order: the first builds, the second reuses that build.
+  webServer: [
+    {
+      command: `${build}npx next start -p ${SEED_PORT}`,
+      url: `http://127.0.0.1:${SEED_PORT}/zh`,
+      env: { CONTENT_DIR: 'content', NEXT_TELEMETRY_DISABLED: '1' },
+      reuseExistingServer: !CI,
+      timeout: 600_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `npx next start -p ${FIXTURE_PORT}`,
+      url: `http://127.0.0.1:${FIXTURE_PORT}/zh`,
+      env: { CONTENT_DIR: 'e2e/fixtures/archive', NEXT_TELEMETRY_DISABLED: '1' },
+      reuseExistingServer: !CI,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
+});
