@@ -158,18 +158,25 @@ function dropRepeats(drafts: Draft[], repairs: Repair[]) {
     }
   });
   const repeated = new Set<Item>();
-  for (const g of groups.values()) if (g.length > 1) for (const c of g) repeated.add(c.item);
+  let crossArticle = false;
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    for (const c of g) repeated.add(c.item);
+    if (g.some((c) => c.draft !== g[0]!.draft)) crossArticle = true;
+  }
+  if (repeated.size === 0) return;
 
-  const uniqueText = drafts.map((d) =>
+  // Only a paragraph repeated in two articles needs the articles' vocabularies.
+  const uniqueText = (crossArticle ? drafts : []).map((d) =>
     bigrams(
       d.heads.map((h) => h.text).join('') +
         d.items.filter((i) => i.kind === 'para' && !repeated.has(i)).map((i) => i.text).join(''),
     ),
   );
   // Bigrams shared by many articles (负责, 市民) say little about where a paragraph belongs.
-  const df = new Map<string, number>();
+  const df = new Map<number, number>();
   for (const set of uniqueText) for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
-  const weight = (g: string) => Math.log((drafts.length + 1) / ((df.get(g) ?? 0) + 0.5));
+  const weight = (g: number) => Math.log((drafts.length + 1) / ((df.get(g) ?? 0) + 0.5));
   const similarity = (text: string, di: number) => {
     let hit = 0;
     let all = 0;
@@ -180,20 +187,16 @@ function dropRepeats(drafts: Draft[], repairs: Repair[]) {
     }
     return all > 0 ? hit / all : 0;
   };
-  /** The copy opens its article: only repeated blocks stand between it and the headline. */
-  const opensArticle = (d: Draft, item: Item) => {
-    if (d.heads.length === 0) return false;
-    for (const i of d.items) {
-      if (i === item) return true;
-      if (i.kind === 'para' && !repeated.has(i)) return false;
-    }
-    return false;
-  };
-  /** The copy closes its article: only repeated blocks follow it, the usual place of a bleed. */
-  const closesArticle = (d: Draft, item: Item) => {
-    const after = d.items.slice(d.items.indexOf(item) + 1);
-    return after.every((i) => i.kind !== 'para' || repeated.has(i));
-  };
+  // Where each article's own (unrepeated) text starts and ends: a copy before the start opens the
+  // article (only repeats stand between it and the headline); a copy after the end closes it, the
+  // usual place of a bleed.
+  const bounds = drafts.map((d) => {
+    const own = d.items.map((i, k) => (i.kind === 'para' && !repeated.has(i) ? k : -1)).filter((k) => k >= 0);
+    return { first: own[0] ?? Infinity, last: own.at(-1) ?? -1 };
+  });
+  const opensArticle = (di: number, item: Item) =>
+    drafts[di]!.heads.length > 0 && drafts[di]!.items.indexOf(item) < bounds[di]!.first;
+  const closesArticle = (di: number, item: Item) => drafts[di]!.items.indexOf(item) > bounds[di]!.last;
 
   for (const g of groups.values()) {
     if (g.length < 2) continue;
@@ -203,9 +206,8 @@ function dropRepeats(drafts: Draft[], repairs: Repair[]) {
       let best = -1;
       for (const di of drafted) {
         const copy = g.find((c) => c.draft === di)!;
-        const d = drafts[di]!;
         const score =
-          (opensArticle(d, copy.item) ? 1 : 0) - (closesArticle(d, copy.item) ? 0.5 : 0) + similarity(copy.item.text, di);
+          (opensArticle(di, copy.item) ? 1 : 0) - (closesArticle(di, copy.item) ? 0.5 : 0) + similarity(copy.item.text, di);
         if (score > best) {
           best = score;
           home = di;

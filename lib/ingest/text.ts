@@ -50,26 +50,37 @@ export function hasSentencePunctuation(text: string): boolean {
 
 /** Form used only to compare blocks: width-folded, case-folded, no whitespace. */
 export function normalizeForCompare(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  // NFKC only matters for full-width forms and compatibility characters: skip it for plain text.
+  const folded = /[\u3000\uFF00-\uFFEF\u2460-\u24FF\u3200-\u33FF]/.test(text) ? text.normalize('NFKC') : text;
+  return folded.replace(/\s+/g, '').toLowerCase();
 }
 
 export function hanCount(text: string): number {
-  return (text.match(/\p{Script=Han}/gu) ?? []).length;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
 }
 
-/** Character-bigram set, for topical similarity between a block and an article. */
-export function bigrams(text: string): Set<string> {
-  const t = normalizeForCompare(text).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+/** Character-bigram set (as numbers: two UTF-16 units), for topical similarity between texts. */
+export function bigrams(text: string): Set<number> {
+  const out = new Set<number>();
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII
+    if (c >= 65 && c <= 90) c += 32;
+    const word = (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+    if (!word) {
+      if (c !== 32) prev = -1;
+      continue;
+    }
+    if (prev >= 0) out.add(prev * 65536 + c);
+    prev = c;
+  }
   return out;
-}
-
-export function containment(small: Set<string>, big: Set<string>): number {
-  if (small.size === 0) return 0;
-  let hit = 0;
-  for (const g of small) if (big.has(g)) hit++;
-  return hit / small.size;
 }
 
 /** Quotes opened and not closed (positive), or closed without being opened (negative). */
