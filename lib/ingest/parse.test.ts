@@ -274,3 +274,20 @@ describe('article ids', () => {
     expect(a.articles[0]!.id).not.toBe(c.articles[0]!.id);
   });
 });
+
+describe('whole repeats', () => {
+  it('drops an article printed twice and a headline line printed twice, logging both', () => {
+    const article = `### 图书馆夜间开放
+### 图书馆夜间开放
+■记者 吴八
+
+市图书馆从本周起延长开放时间至晚上九点。
+
+读者反响热烈,首晚接待读者六百余人次。
+`;
+    const page = parseChecked(`${article}\n### 港区吞吐量创新高\n■记者 许安\n\n港区一季度集装箱吞吐量同比增长12.4%。\n\n${article}`);
+    expect(page.articles.map((a) => a.headline)).toEqual(['图书馆夜间开放', '港区吞吐量创新高']);
+    expect(page.articles[0]!.kicker).toBeUndefined();
+    expect(page.repairs.filter((r) => r.kind === 'repeat-dropped' || r.kind === 'bleed-dropped')).toHaveLength(6);
+  });
+});

@@ -297,11 +297,26 @@ function buildArticle(
     }
   }
 
-  if (d.heads.length === 0 && list.length === 0) return null;
-  if (list.length === 0 && bylines.length === 0) {
-    // A heading with nothing under it is page furniture (a section label, a stray title).
-    for (const h of d.heads) toFurniture(h, 'furniture');
+  if (list.length === 0) {
+    // Nothing left to read: a whole article printed twice (its text all dropped as repeats), or a
+    // heading with nothing under it (a section label, a stray title).
+    const repeat = d.items.some((i) => i.dropped);
+    for (const h of d.heads) {
+      if (repeat) repairs.push({ kind: 'repeat-dropped', line: h.block.line, text: h.block.raw });
+      else toFurniture(h, 'furniture');
+    }
+    for (const i of d.items) {
+      if (i.kind === 'byline') repairs.push({ kind: repeat ? 'repeat-dropped' : 'orphan', line: i.block.line, text: i.block.raw });
+    }
     return null;
+  }
+  // The converter sometimes prints a headline line twice.
+  for (let k = d.heads.length - 1; k > 0; k--) {
+    const h = d.heads[k]!;
+    if (d.heads.slice(0, k).some((o) => normalizeForCompare(o.text) === normalizeForCompare(h.text))) {
+      repairs.push({ kind: 'repeat-dropped', line: h.block.line, text: h.block.raw });
+      d.heads.splice(k, 1);
+    }
   }
 
   // A slogan in bigger type above a full headline run (## 奋进新征程 建功新时代 / ### …) is a banner.

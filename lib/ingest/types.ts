@@ -39,6 +39,8 @@ export type RepairKind =
   | 'banner'
   | 'jump-line'
   | 'byline-normalized'
+  /** A block with nothing to attach to (a byline with no article), kept here. */
+  | 'orphan'
   | 'override';
 
 export interface Repair {
