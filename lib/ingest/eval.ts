@@ -308,17 +308,17 @@ const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - [..
 export function formatTable(rows: { name: string; result: EvalCounts & { articlePrecision: number; articleRecall: number; paragraphsExact: number } }[]): string {
   const t = totals(rows.map((r) => r.result));
   const width = Math.max(8, ...rows.map((r) => [...r.name].length)) + 2;
-  const head = `${pad('page', width)}${pad('art e/a/m', 12)}${pad('P', 7)}${pad('R', 7)}${pad('para', 12)}${pad('exact', 7)}${pad('dup', 5)}${pad('lost', 6)}fields`;
+  const head = `${pad('page', width)}${pad('art e/a/m', 17)}${pad('P', 7)}${pad('R', 7)}${pad('para', 14)}${pad('exact', 7)}${pad('dup', 5)}${pad('lost', 6)}fields`;
   const line = (name: string, r: typeof t | (typeof rows)[number]['result']): string => {
     const fields = EVAL_FIELDS.filter((f) => r.fieldMismatches[f] > 0)
       .map((f) => `${f}:${r.fieldMismatches[f]}`)
       .join(' ');
     return (
       pad(name, width) +
-      pad(`${r.expectedArticles}/${r.actualArticles}/${r.matchedArticles}`, 12) +
+      pad(`${r.expectedArticles}/${r.actualArticles}/${r.matchedArticles}`, 17) +
       pad(pct(r.articlePrecision), 7) +
       pad(pct(r.articleRecall), 7) +
-      pad(`${r.exactParagraphs}/${r.expectedParagraphs}`, 12) +
+      pad(`${r.exactParagraphs}/${r.expectedParagraphs}`, 14) +
       pad(pct(r.paragraphsExact), 7) +
       pad(String(r.duplicatedParagraphs), 5) +
       pad(String(r.lostParagraphs), 6) +
