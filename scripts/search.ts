@@ -18,7 +18,10 @@ if (!Number.isInteger(limit) || limit < 1) {
   console.error(`--limit: expected a positive whole number, got ${values.limit}`);
   process.exit(2);
 }
-for (const [name, v] of [['--from', values.from], ['--to', values.to]] as const) {
+for (const [name, v] of [
+  ['--from', values.from],
+  ['--to', values.to],
+] as const) {
   if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) {
     console.error(`${name}: expected a date YYYY-MM-DD, got ${v}`);
     process.exit(2);

@@ -21,7 +21,8 @@ export function indexContentDir(dir = contentDir()): BuiltIndex {
   const archive = loadArchive(dir);
   const items: Located[] = [];
   for (const issue of archive.issues) {
-    for (const p of issue.pages) for (const article of p.articles) items.push({ date: issue.date, page: p.meta.page, article });
+    for (const p of issue.pages)
+      for (const article of p.articles) items.push({ date: issue.date, page: p.meta.page, article });
   }
   return buildIndex(toSearchDocs(items));
 }

@@ -58,7 +58,12 @@ export function buildIndex(input: SearchDoc[]): BuiltIndex {
 }
 
 /** Doc numbers [lo, hi) of the issues from `from` to `to` (inclusive ISO dates, either may be absent). */
-export function docRange(dates: [string, number][], docCount: number, from?: string, to?: string): [number, number] {
+export function docRange(
+  dates: [string, number][],
+  docCount: number,
+  from?: string,
+  to?: string,
+): [number, number] {
   let lo = docCount;
   let hi = docCount;
   for (let i = 0; i < dates.length; i++) {

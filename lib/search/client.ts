@@ -40,9 +40,11 @@ export class SearchClient {
       [...shards].map((s) => {
         let p = this.termShards.get(s);
         if (!p) {
-          p = (this.fetcher(`${this.base}/t/${s}.json?v=${m.version}`) as Promise<TermEntry[]>).then((entries) => {
-            this.index.import('map', entries.map(decodeEntry) as never);
-          });
+          p = (this.fetcher(`${this.base}/t/${s}.json?v=${m.version}`) as Promise<TermEntry[]>).then(
+            (entries) => {
+              this.index.import('map', entries.map(decodeEntry) as never);
+            },
+          );
           this.termShards.set(s, p);
         }
         return p;
@@ -56,13 +58,14 @@ export class SearchClient {
       [...shards].map((s) => {
         let p = this.docShards.get(s);
         if (!p) {
-          p = (this.fetcher(`${this.base}/d/${s}.json?v=${m.version}`) as Promise<DocEntry[]>).then((entries) =>
-            entries.map((e, i) => {
-              const n = s * m.docShardSize + i;
-              const doc = entryDoc(e, dateOf(m.dates, n));
-              this.texts.set(n, docText(doc));
-              return doc;
-            }),
+          p = (this.fetcher(`${this.base}/d/${s}.json?v=${m.version}`) as Promise<DocEntry[]>).then(
+            (entries) =>
+              entries.map((e, i) => {
+                const n = s * m.docShardSize + i;
+                const doc = entryDoc(e, dateOf(m.dates, n));
+                this.texts.set(n, docText(doc));
+                return doc;
+              }),
           );
           this.docShards.set(s, p);
         }
@@ -93,9 +96,15 @@ export class SearchClient {
     let order: number[];
     let exact = true;
     if (!prep.loose.length) {
-      order = orderByKey(prep.cands, prep.cands.map((n) => verify(prep, n, undefined)));
+      order = orderByKey(
+        prep.cands,
+        prep.cands.map((n) => verify(prep, n, undefined)),
+      );
     } else {
-      const queue = orderByKey(prep.cands, prep.cands.map((n) => prep.headHint[n] ?? 0));
+      const queue = orderByKey(
+        prep.cands,
+        prep.cands.map((n) => prep.headHint[n] ?? 0),
+      );
       const docs: number[] = [];
       const keys: number[] = [];
       let i = 0;
@@ -116,7 +125,9 @@ export class SearchClient {
     }
     const page = order.slice(opts.offset ?? 0, want);
     await this.loadDocs(m, page);
-    const hits = await Promise.all(page.map(async (n) => toHit(await this.doc(m, n), termTexts, dateOf(m.dates, n))));
+    const hits = await Promise.all(
+      page.map(async (n) => toHit(await this.doc(m, n), termTexts, dateOf(m.dates, n))),
+    );
     return { hits, total: order.length, exact, terms: termTexts };
   }
 }

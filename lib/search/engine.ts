@@ -5,7 +5,7 @@
  * occur (each counted up to TF_CAP), then newer issues (lower doc numbers) first.
  */
 import { Index } from 'flexsearch';
-import { findTerm, type Term } from './query';
+import { findEdges, type Term } from './query';
 import { HEAD, indexTokens } from './tokenize';
 import type { DocText } from './types';
 
@@ -54,6 +54,12 @@ export function postings(index: FlexIndex, token: string): Buckets | undefined {
   return (index as unknown as { map: Map<string, Buckets> }).map.get(token);
 }
 
+function size(buckets: Buckets): number {
+  let total = 0;
+  for (const ids of buckets) total += ids?.length ?? 0;
+  return total;
+}
+
 /** Every token a query needs, headline tokens included (the browser fetches their shards). */
 export function queryTokens(terms: Term[]): string[] {
   const out = new Set<string>();
@@ -84,21 +90,28 @@ export function prepare(index: FlexIndex, docCount: number, terms: Term[], lo = 
   if (terms.length === 0 || docCount === 0 || tokens.some((t) => !postings(index, t))) {
     return { terms, loose, cands, tf, head, headHint };
   }
-  const found = index.search(QUERY_MARK + tokens.join(QUERY_MARK), { limit: docCount }) as number[];
-  const mark = new Uint8Array(docCount);
-  for (const n of found) if (n >= lo && n < hi) mark[n] = 1;
-  for (let n = lo; n < hi; n++) if (mark[n]) cands.push(n);
+  // AND over the posting lists, shortest first: a doc stays a candidate while it is in every list.
+  const lists = tokens.map((t) => postings(index, t) ?? []).sort((a, b) => size(a) - size(b));
+  const seen = new Uint8Array(docCount);
+  lists.forEach((buckets, i) => {
+    for (const ids of buckets) for (const n of ids ?? []) if (seen[n] === i) seen[n] = i + 1;
+  });
+  for (let n = lo; n < hi; n++) if (seen[n] === lists.length) cands.push(n);
 
   for (const term of terms) {
     const tok = term.tokens[0]!;
     if (term.exact) {
       const buckets = postings(index, tok) ?? [];
-      for (let b = 0; b < buckets.length; b++) for (const n of buckets[b] ?? []) tf[n] = (tf[n] ?? 0) + TF_CAP - b;
-      for (const ids of postings(index, HEAD + tok) ?? []) for (const n of ids ?? []) head[n] = (head[n] ?? 0) + 1;
+      for (let b = 0; b < buckets.length; b++)
+        for (const n of buckets[b] ?? []) tf[n] = (tf[n] ?? 0) + TF_CAP - b;
+      for (const ids of postings(index, HEAD + tok) ?? [])
+        for (const n of ids ?? []) head[n] = (head[n] ?? 0) + 1;
     } else {
       // A loose term is a headline candidate when all its tokens occur in the headline.
       const hits = new Uint8Array(docCount);
-      for (const t of term.tokens) for (const ids of postings(index, HEAD + t) ?? []) for (const n of ids ?? []) hits[n] = (hits[n] ?? 0) + 1;
+      for (const t of term.tokens)
+        for (const ids of postings(index, HEAD + t) ?? [])
+          for (const n of ids ?? []) hits[n] = (hits[n] ?? 0) + 1;
       for (const n of cands) if (hits[n] === term.tokens.length) headHint[n] = (headHint[n] ?? 0) + 1;
     }
   }
@@ -115,10 +128,10 @@ export function verify(prep: Prepared, n: number, text: DocText | undefined): nu
   if (prep.loose.length) {
     if (!text) return -1;
     for (const term of prep.loose) {
-      const count = findTerm(text.all, term.text, TF_CAP).length;
+      const count = findEdges(text.all, term.text, term.wordStart, term.wordEnd, TF_CAP).length;
       if (count === 0) return -1;
       tf += count;
-      if (prep.headHint[n] && findTerm(text.head, term.text, 1).length) head++;
+      if (prep.headHint[n] && findEdges(text.head, term.text, term.wordStart, term.wordEnd, 1).length) head++;
     }
   }
   return head * (TF_CAP * prep.terms.length + 1) + tf;

@@ -20,7 +20,7 @@ export interface FoldedMap {
 export function foldWithMap(text: string): FoldedMap {
   let folded = '';
   const origin: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) ?? 0;
     const unit = cp > 0xffff ? 2 : 1;
     const part = fold(text.slice(i, i + unit));

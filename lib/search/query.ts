@@ -13,6 +13,9 @@ export interface Term {
   tokens: string[];
   /** True when the posting list of the single token is exactly the set of matching texts. */
   exact: boolean;
+  /** The term begins / ends with a letter or digit, so a word boundary must be there. */
+  wordStart: boolean;
+  wordEnd: boolean;
 }
 
 const QUOTED = /"([^"]*)"?|“([^”]*)”?|「([^」]*)」?|(\S+)/gu;
@@ -28,7 +31,13 @@ export function parseQuery(raw: string): Term[] {
     const tokens = termTokens(text);
     if (tokens.length === 0) continue;
     seen.add(text);
-    terms.push({ text, tokens, exact: tokens.length === 1 && tokens[0] === text });
+    terms.push({
+      text,
+      tokens,
+      exact: tokens.length === 1 && tokens[0] === text,
+      wordStart: charClass(firstChar(text)) === 'word',
+      wordEnd: charClass(lastChar(text)) === 'word',
+    });
   }
   return terms;
 }
@@ -37,7 +46,8 @@ function isWordAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const cp = text.codePointAt(i) ?? 0;
   // Step back onto the lead unit of a surrogate pair.
-  if (cp >= 0xdc00 && cp <= 0xdfff && i > 0) return charClass(String.fromCodePoint(text.codePointAt(i - 1) ?? 0)) === 'word';
+  if (cp >= 0xdc00 && cp <= 0xdfff && i > 0)
+    return charClass(String.fromCodePoint(text.codePointAt(i - 1) ?? 0)) === 'word';
   return charClass(String.fromCodePoint(cp)) === 'word';
 }
 
@@ -51,10 +61,25 @@ function lastChar(s: string): string {
 
 /** Positions (in folded text) where term occurs, at most `max` of them, overlapping ones included. */
 export function findTerm(text: string, term: string, max = Infinity): number[] {
+  if (!term) return [];
+  return findEdges(
+    text,
+    term,
+    charClass(firstChar(term)) === 'word',
+    charClass(lastChar(term)) === 'word',
+    max,
+  );
+}
+
+/** findTerm with the boundary checks decided beforehand (see Term.wordStart / wordEnd). */
+export function findEdges(
+  text: string,
+  term: string,
+  checkStart: boolean,
+  checkEnd: boolean,
+  max: number,
+): number[] {
   const out: number[] = [];
-  if (!term) return out;
-  const checkStart = charClass(firstChar(term)) === 'word';
-  const checkEnd = charClass(lastChar(term)) === 'word';
   let from = 0;
   while (out.length < max) {
     const at = text.indexOf(term, from);

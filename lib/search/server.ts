@@ -18,7 +18,11 @@ const store = globalThis as typeof globalThis & { __dubaoSearch?: Cached };
 function current(): BuiltIndex {
   const items = [...allArticles()];
   const cached = store.__dubaoSearch;
-  if (cached && cached.articles.length === items.length && items.every((it, i) => it.article === cached.articles[i])) {
+  if (
+    cached &&
+    cached.articles.length === items.length &&
+    items.every((it, i) => it.article === cached.articles[i])
+  ) {
     return cached.built;
   }
   const built = buildIndex(toSearchDocs(items));

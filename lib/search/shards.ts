@@ -67,7 +67,16 @@ export function docEntry(d: SearchDoc): DocEntry {
 
 export function entryDoc(e: DocEntry, date: string): SearchDoc {
   const [id, page, headline, kicker, subheadline, bylines, body] = e;
-  return { id, date, page, headline, kicker: kicker || undefined, subheadline: subheadline || undefined, bylines, body };
+  return {
+    id,
+    date,
+    page,
+    headline,
+    kicker: kicker || undefined,
+    subheadline: subheadline || undefined,
+    bylines,
+    body,
+  };
 }
 
 export interface ShardFiles {
@@ -96,7 +105,7 @@ export function toShards(built: BuiltIndex, opts: ShardOptions = {}): ShardFiles
     entries.set(tok, json);
     total += json.length + 1;
   }
-  const termShards = Math.max(1, Math.round(total / (opts.termShardBytes ?? 200_000)));
+  const termShards = Math.max(1, Math.round(total / (opts.termShardBytes ?? 64_000)));
   const groups: string[][] = Array.from({ length: termShards }, () => []);
   for (const [tok, json] of entries) groups[shardOf(tok, termShards)]!.push(json);
   const files = groups.map((g, s) => ({ path: `t/${s}.json`, body: `[${g.join(',\n')}]` }));

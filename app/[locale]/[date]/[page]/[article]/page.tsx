@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { ArticleScreen } from '@/components/article/article-screen';
+import { HighlightTerms } from '@/components/search/highlight-terms';
 import { getArticle } from '@/lib/content';
 import { parseArticleId, parseDate, parsePageNumber } from '@/lib/content/params';
 import { articleMetadata, jsonLdText, newsArticleJsonLd } from '@/lib/content/seo';
@@ -50,6 +51,7 @@ export default async function ArticlePage({ params }: Props) {
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(jsonLd) }} />
       <ArticleScreen locale={locale} view={view} />
+      <HighlightTerms selector=".article-view" />
     </>
   );
 }

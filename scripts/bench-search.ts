@@ -1,0 +1,238 @@
+/**
+ * npm run bench:search: builds our index, a plain-bigram flexsearch baseline, MiniSearch and Pagefind
+ * over the same synthetic archives and times the same fixed queries, checked against brute force.
+ * BENCH_SIZES=2000,20000 overrides the archive sizes; the comparisons run only up to 20,000 articles.
+ */
+import { gzipSync } from 'node:zlib';
+import { Index } from 'flexsearch';
+import MiniSearch from 'minisearch';
+import { BENCH_QUERIES, generateCorpus } from '@/lib/search/bench/corpus';
+import { pagefindEngine } from '@/lib/search/bench/pagefind';
+import { buildIndex } from '@/lib/search/build';
+import { SearchClient } from '@/lib/search/client';
+import { parseQuery, findTerm, type Term } from '@/lib/search/query';
+import { searchDocs } from '@/lib/search/search';
+import { toShards } from '@/lib/search/shards';
+import { indexTokens } from '@/lib/search/tokenize';
+import type { DocText } from '@/lib/search/types';
+
+const SIZES = (process.env.BENCH_SIZES ?? '20000,100000').split(',').map(Number);
+const COMPARE_UP_TO = Number(process.env.BENCH_COMPARE_UP_TO ?? 20000);
+
+interface Row {
+  engine: string;
+  articles: number;
+  buildS: number;
+  rawPerDoc: number;
+  gzPerDoc: number;
+  textGzPerDoc?: number;
+  queryKbMedian?: number;
+  queryKbMax?: number;
+  medianMs: number;
+  p95Ms: number;
+  recall: number;
+  precision: number;
+}
+
+const gz = (s: string | Uint8Array) => gzipSync(s, { level: 6 }).length;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))] ?? 0;
+};
+
+function containsAll(text: DocText, terms: Term[]): boolean {
+  return terms.length > 0 && terms.every((t) => findTerm(text.all, t.text, 1).length > 0);
+}
+
+function truthOf(texts: DocText[]): Map<string, Set<number>> {
+  const truth = new Map<string, Set<number>>();
+  for (const q of BENCH_QUERIES) {
+    const terms = parseQuery(q);
+    const set = new Set<number>();
+    texts.forEach((t, n) => containsAll(t, terms) && set.add(n));
+    truth.set(q, set);
+  }
+  return truth;
+}
+
+/** Latency per query (best of 3 runs, after a warm-up) and recall/precision over all queries. */
+function measure(run: (q: string) => Iterable<number>, truth: Map<string, Set<number>>) {
+  for (const q of BENCH_QUERIES) run(q);
+  const times: number[] = [];
+  let hit = 0;
+  let found = 0;
+  let relevant = 0;
+  for (const q of BENCH_QUERIES) {
+    let best = Infinity;
+    let result: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      result = [...run(q)];
+      best = Math.min(best, performance.now() - t0);
+    }
+    times.push(best);
+    const want = truth.get(q)!;
+    found += result.length;
+    relevant += want.size;
+    for (const n of result) if (want.has(n)) hit++;
+  }
+  return {
+    medianMs: pct(times, 0.5),
+    p95Ms: pct(times, 0.95),
+    recall: relevant ? hit / relevant : 1,
+    precision: found ? hit / found : 1,
+  };
+}
+
+const MARK = '\u0002';
+const splitQuery = (s: string) => (s.startsWith(MARK) ? s.slice(1).split(MARK) : indexTokens(s));
+
+async function benchOurs(
+  size: number,
+  texts: DocText[],
+  built: ReturnType<typeof buildIndex>,
+  buildS: number,
+  truth: Map<string, Set<number>>,
+): Promise<Row> {
+  const { manifest, files } = toShards(built, { version: 'bench' });
+  const sizes = new Map<string, number>();
+  let termRaw = 0;
+  let termGz = 0;
+  let docGz = 0;
+  const bodies = new Map<string, string>();
+  for (const f of files) {
+    const g = gz(f.body);
+    sizes.set(f.path, g);
+    bodies.set(f.path, f.body);
+    if (f.path.startsWith('t/')) {
+      termRaw += Buffer.byteLength(f.body);
+      termGz += g;
+    } else docGz += g;
+  }
+  const manifestJson = JSON.stringify(manifest);
+  const downloads: number[] = [];
+  for (const q of BENCH_QUERIES) {
+    let bytes = 0;
+    const client = new SearchClient('', async (url) => {
+      const path = url.replace(/^\//, '').replace(/\?.*$/, '');
+      if (path === 'manifest.json') {
+        bytes += gz(manifestJson);
+        return JSON.parse(manifestJson);
+      }
+      bytes += sizes.get(path) ?? 0;
+      return JSON.parse(bodies.get(path) ?? '[]');
+    });
+    await client.search(q, { limit: 10 });
+    downloads.push(bytes / 1024);
+  }
+  const m = measure((q) => searchDocs(built, q), truth);
+  void texts;
+  return {
+    engine: 'dubao (bigram+word, flexsearch, verified)',
+    articles: size,
+    buildS,
+    rawPerDoc: termRaw / size,
+    gzPerDoc: termGz / size,
+    textGzPerDoc: docGz / size,
+    queryKbMedian: pct(downloads, 0.5),
+    queryKbMax: Math.max(...downloads),
+    ...m,
+  };
+}
+
+function benchPlainBigrams(size: number, texts: DocText[], truth: Map<string, Set<number>>): Row {
+  const t0 = performance.now();
+  const index = new Index({ encode: splitQuery });
+  texts.forEach((t, n) => index.add(n, t.all));
+  const buildS = (performance.now() - t0) / 1000;
+  let raw = 0;
+  let gzBytes = 0;
+  index.export((_key: string, data: string) => {
+    raw += Buffer.byteLength(data);
+    gzBytes += gz(data);
+  });
+  const m = measure((q) => {
+    const terms = parseQuery(q);
+    if (!terms.length) return [];
+    const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
+    const cands = index.search(MARK + tokens.join(MARK), { limit: size }) as number[];
+    return cands.filter((n) => containsAll(texts[n]!, terms));
+  }, truth);
+  return {
+    engine: 'plain bigrams in flexsearch + verification',
+    articles: size,
+    buildS,
+    rawPerDoc: raw / size,
+    gzPerDoc: gzBytes / size,
+    ...m,
+  };
+}
+
+function benchMiniSearch(size: number, texts: DocText[], truth: Map<string, Set<number>>): Row {
+  const t0 = performance.now();
+  const ms = new MiniSearch<{ id: number; t: string }>({
+    fields: ['t'],
+    tokenize: splitQuery,
+    processTerm: (t) => t,
+    searchOptions: { combineWith: 'AND', tokenize: splitQuery, processTerm: (t) => t },
+  });
+  ms.addAll(texts.map((t, n) => ({ id: n, t: t.all })));
+  const buildS = (performance.now() - t0) / 1000;
+  const json = JSON.stringify(ms);
+  const m = measure((q) => {
+    const terms = parseQuery(q);
+    if (!terms.length) return [];
+    const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
+    return ms
+      .search(MARK + tokens.join(MARK))
+      .map((r) => r.id as number)
+      .filter((n) => containsAll(texts[n]!, terms));
+  }, truth);
+  return {
+    engine: 'MiniSearch (same tokens) + verification',
+    articles: size,
+    buildS,
+    rawPerDoc: Buffer.byteLength(json) / size,
+    gzPerDoc: gz(json) / size,
+    ...m,
+  };
+}
+
+function fmt(row: Row): string {
+  const n = (x: number | undefined, d = 1) => (x === undefined ? '—' : x.toFixed(d));
+  return `| ${row.engine} | ${row.articles} | ${n(row.buildS)} | ${n(row.rawPerDoc, 0)} | ${n(row.gzPerDoc, 0)} | ${n(row.textGzPerDoc, 0)} | ${n(row.queryKbMedian)} / ${n(row.queryKbMax)} | ${n(row.medianMs, 3)} | ${n(row.p95Ms, 3)} | ${n(row.recall, 3)} | ${n(row.precision, 3)} |`;
+}
+
+async function main() {
+  console.log(`queries: ${BENCH_QUERIES.length}`);
+  const rows: Row[] = [];
+  for (const size of SIZES) {
+    const docs = generateCorpus({ articles: size });
+    const t0 = performance.now();
+    const built = buildIndex(docs);
+    const buildS = (performance.now() - t0) / 1000;
+    const truth = truthOf(built.texts);
+    console.error(`[${size}] built in ${buildS.toFixed(1)} s; ground truth ready`);
+    rows.push(await benchOurs(size, built.texts, built, buildS, truth));
+    console.error(fmt(rows.at(-1)!));
+    if (size <= COMPARE_UP_TO) {
+      rows.push(benchPlainBigrams(size, built.texts, truth));
+      console.error(fmt(rows.at(-1)!));
+      rows.push(benchMiniSearch(size, built.texts, truth));
+      console.error(fmt(rows.at(-1)!));
+      const pf = await pagefindEngine(built.docs, truth, BENCH_QUERIES);
+      if (pf) rows.push({ engine: 'Pagefind (zh)', articles: size, ...pf });
+      if (pf) console.error(fmt(rows.at(-1)!));
+    }
+  }
+  console.log(
+    '| engine | articles | build s | index B/article raw | index B/article gzip | text B/article gzip | KiB gzip per query (median / max) | median ms | p95 ms | recall | precision |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) console.log(fmt(r));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
