@@ -17,12 +17,21 @@ function latinOnly(text: string): boolean {
   return /^[A-Za-z][A-Za-z .,&'-]*$/.test(text.trim());
 }
 
+const metaNames = new WeakMap<object, { page: string; paper: string }>();
+
 export function isFurnitureText(text: string, meta: Partial<PageMeta>, heading: boolean): boolean {
   const t = text.trim();
+  if (!t) return true;
+  // Furniture is short; a paragraph of news is not worth the checks below.
+  if (t.length > 60) return false;
   const n = normalizeForCompare(t);
-  if (!n) return true;
-  if (meta.pageName && n === normalizeForCompare(meta.pageName)) return true;
-  if (meta.paper && (n === normalizeForCompare(meta.paper) || n.startsWith(normalizeForCompare(meta.paper) + '·'))) return true;
+  let names = metaNames.get(meta);
+  if (!names) {
+    names = { page: normalizeForCompare(meta.pageName ?? ''), paper: normalizeForCompare(meta.paper ?? '') };
+    metaNames.set(meta, names);
+  }
+  if (names.page && n === names.page) return true;
+  if (names.paper && (n === names.paper || n.startsWith(names.paper + '·'))) return true;
   if (latinOnly(t) && (heading || t === t.toUpperCase())) return true;
   if (PAGE_LABEL.test(t) || DATE_LINE.test(t) || EDITOR.test(t) || SERIAL.test(t) || CREDIT.test(t)) return true;
   // A short line without sentence punctuation that advertises an app or account.

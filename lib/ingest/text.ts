@@ -52,7 +52,8 @@ export function hasSentencePunctuation(text: string): boolean {
 export function normalizeForCompare(text: string): string {
   // NFKC only matters for full-width forms and compatibility characters: skip it for plain text.
   const folded = /[\u3000\uFF00-\uFFEF\u2460-\u24FF\u3200-\u33FF]/.test(text) ? text.normalize('NFKC') : text;
-  return folded.replace(/\s+/g, '').toLowerCase();
+  const compact = /\s/.test(folded) ? folded.replace(/\s+/g, '') : folded;
+  return /[A-Z]/.test(compact) ? compact.toLowerCase() : compact;
 }
 
 export function hanCount(text: string): number {
