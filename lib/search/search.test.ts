@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from './build';
+import { SearchClient } from './client';
+import { parseQuery } from './query';
+import { search } from './search';
+import { toShards } from './shards';
+import { segmentsToHtml, snippet } from './snippet';
+import { indexTokens, termTokens } from './tokenize';
+import type { SearchDoc } from './types';
+
+const doc = (id: string, date: string, headline: string, body: string, page = 1): SearchDoc => ({
+  id,
+  date,
+  page,
+  headline,
+  bylines: '记者 张三',
+  body,
+});
+
+const DOCS = [
+  doc(
+    'gyzjz',
+    '2025-07-30',
+    '上半年经济运行稳中有进',
+    '今年上半年，全市规模以上工业增加值175.3亿元，同比增长8.6%。',
+  ),
+  doc('jgyw', '2025-07-31', '小企业忙订单', '加工业务的产值增长很快，增加了人手。'),
+  doc('pta', '2025-07-29', 'ＰＴＡ价格上涨', 'PTA期货收于5000元，2025年7月以来累计上涨。PTAX不是它。'),
+  doc('dz', '2025-07-28', '小区换上新道闸', '老旧小区的道闸坏了，居民出行不便。道闸更换后，车辆进出顺畅。'),
+  doc('hl', '2025-07-27', '道闸', '另一篇只在标题里提到它的文章。', 2),
+];
+const built = buildIndex(DOCS);
+const ids = (q: string, opts = {}) => search(built, q, opts).hits.map((h) => h.id);
+
+describe('tokenizer', () => {
+  it('indexes Han text as single characters and overlapping pairs, words and numbers whole', () => {
+    expect(indexTokens('工业增加值')).toEqual(['工', '工业', '业', '业增', '增', '增加', '加', '加值', '值']);
+    expect(indexTokens('pta价格175.3万吨')).toEqual([
+      'pta',
+      '价',
+      '价格',
+      '格',
+      '175',
+      '175.3',
+      '3',
+      '万',
+      '万吨',
+      '吨',
+    ]);
+  });
+
+  it('looks a term up by bigrams covering it, or by its one character', () => {
+    expect(termTokens('工业增加值')).toEqual(['工业', '增加', '加值']);
+    expect(termTokens('湖')).toEqual(['湖']);
+    expect(termTokens('pta价格')).toEqual(['pta', '价格']);
+  });
+});
+
+describe('query semantics', () => {
+  it('finds the phrase and not an article holding the same characters in another order', () => {
+    expect(ids('工业增加值')).toEqual(['gyzjz']);
+    expect(ids('加值工业')).toEqual([]);
+  });
+
+  it('answers one-character queries', () => {
+    expect(ids('闸').sort()).toEqual(['dz', 'hl']);
+    expect(ids('加').sort()).toEqual(['gyzjz', 'jgyw']);
+  });
+
+  it('requires every space-separated term, in any order', () => {
+    expect(ids('增长 人手')).toEqual(['jgyw']);
+    expect(ids('人手 工业增加值')).toEqual([]);
+  });
+
+  it('keeps a quoted phrase together, space included', () => {
+    expect(ids('"小区 换上"')).toEqual([]);
+    expect(ids('“老旧小区的道闸”')).toEqual(['dz']);
+    expect(parseQuery('"a b" c')).toMatchObject([{ text: 'a b' }, { text: 'c' }]);
+  });
+
+  it('matches mixed Han, Latin and numbers, Latin words whole', () => {
+    expect(ids('175.3亿元')).toEqual(['gyzjz']);
+    expect(ids('175')).toEqual(['gyzjz']);
+    expect(ids('PTA')).toEqual(['pta']);
+    expect(ids('PTA期货')).toEqual(['pta']);
+    expect(ids('PTAX 期货')).toEqual(['pta']);
+    expect(ids('PT')).toEqual([]);
+    expect(ids('2025年7月')).toEqual(['pta']);
+  });
+
+  it('folds full-width forms and letter case', () => {
+    expect(ids('ｐｔａ价格')).toEqual(['pta']);
+    expect(ids('１７５．３')).toEqual(['gyzjz']);
+    expect(ids('pta')).toEqual(['pta']);
+  });
+
+  it('filters by an inclusive date range', () => {
+    expect(ids('道闸', { from: '2025-07-28', to: '2025-07-28' })).toEqual(['dz']);
+    expect(ids('加', { from: '2025-07-31' })).toEqual(['jgyw']);
+    expect(ids('加', { to: '2025-07-29' })).toEqual([]);
+  });
+
+  it('returns nothing for an empty or punctuation-only query', () => {
+    expect(search(built, '  ').total).toBe(0);
+    expect(search(built, '，。').total).toBe(0);
+  });
+});
+
+describe('ranking', () => {
+  it('puts headline matches first, then more occurrences, then newer issues', () => {
+    // hl and dz both have 道闸 in the headline; dz has it three times in all, hl once.
+    expect(ids('道闸')).toEqual(['dz', 'hl']);
+    const newer = buildIndex([
+      doc('old', '2025-01-01', '甲', '乙丙'),
+      doc('new', '2025-02-01', '甲', '乙丙'),
+    ]);
+    expect(search(newer, '乙丙').hits.map((h) => h.id)).toEqual(['new', 'old']);
+  });
+});
+
+describe('snippets', () => {
+  it('marks matches in the published text, and escapes it', () => {
+    const segs = snippet('PTA <b>价格</b> & 道闸', ['pta', '道闸']);
+    expect(segmentsToHtml(segs)).toBe('<mark>PTA</mark> &lt;b&gt;价格&lt;/b&gt; &amp; <mark>道闸</mark>');
+  });
+
+  it('marks full-width text found by a half-width query', () => {
+    const hit = search(built, 'pta价格').hits[0]!;
+    expect(hit.headline).toEqual([{ text: 'ＰＴＡ价格', mark: true }, { text: '上涨' }]);
+  });
+});
+
+describe('static shards in the browser client', () => {
+  it('gives the same results as the server from the files alone', async () => {
+    const { manifest, files } = toShards(built, { termShardBytes: 200, docShardSize: 2, version: 't' });
+    const byPath = new Map(files.map((f) => [f.path, f.body]));
+    const fetched: string[] = [];
+    const client = new SearchClient('', async (url) => {
+      const path = url.replace(/^\//, '').replace(/\?.*$/, '');
+      fetched.push(path);
+      return JSON.parse(path === 'manifest.json' ? JSON.stringify(manifest) : byPath.get(path)!);
+    });
+    for (const q of ['工业增加值', '道闸', '加', 'PTA期货', '增长 人手']) {
+      expect((await client.search(q, { limit: 10 })).hits.map((h) => h.id)).toEqual(ids(q));
+    }
+    expect(manifest.termShards).toBeGreaterThan(1);
+    expect(new Set(fetched.filter((p) => p.startsWith('t/'))).size).toBeLessThan(manifest.termShards);
+  });
+});
