@@ -59,10 +59,13 @@ export function readHeadingRun(run: HeadingLine[]): HeadlineBlock {
     else if (i < headIdx && (h.level === top || kickers.length === 0)) kickers.push(h.text);
     else decks.push(h.text);
   });
+  // The headline line itself may carry its kicker (…上强调 推动…) when no kicker line stands above it.
+  const one = kickers.length === 0 ? splitOneLine(run[headIdx]!.text) : { headline: run[headIdx]!.text };
+  if (one.kicker) kickers.push(one.kicker);
   return {
     kicker: kickers.length ? kickers.join(' ') : undefined,
-    headline: run[headIdx]!.text,
+    headline: one.headline,
     subheadline: decks.length ? decks.join(' ') : undefined,
-    split: false,
+    split: one.kicker !== undefined,
   };
 }
