@@ -16,7 +16,7 @@ const DEBOUNCE_MS = 150;
 let client: Promise<SearchClient> | undefined;
 
 function getClient(): Promise<SearchClient> {
-  return (client ??= import('@/lib/search/client').then((m) => new m.SearchClient('/search')));
+  return (client ??= import('@/lib/search/client').then((m) => new m.SearchClient('/api/search')));
 }
 
 export function SearchSuggest({ action, locale, labels }: Props) {
