@@ -11,8 +11,8 @@ import { decodeEntry, entryDoc, shardOf, type DocEntry, type Manifest, type Term
 import type { DocText, SearchDoc, SearchOptions, SearchResult } from './types';
 
 /** How many candidates a preview verifies before it stops and reports a lower bound. */
-const VERIFY_BUDGET = 200;
-const BATCH = 24;
+const VERIFY_BUDGET = 48;
+const BATCH = 16;
 
 export class SearchClient {
   private manifest?: Promise<Manifest>;
