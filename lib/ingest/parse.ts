@@ -12,6 +12,7 @@ import { parseByline, parseJumpLine, splitInlineJump, type Jump } from './byline
 import { isFurnitureText, sectionKind } from './furniture';
 import { readHeadingRun, type HeadingLine } from './headings';
 import { articleId, uniqueIds } from './id';
+import { applyArticleOverrides, applyBlockOverrides, type Forced, type Overrides } from './overrides';
 import {
   bigrams,
   endsOpen,
@@ -35,6 +36,8 @@ interface Item {
   bylines?: Byline[];
   jump?: Jump;
   dropped?: boolean;
+  /** Set by an editor's override: the rules must not change what the block is. */
+  forced?: Forced;
 }
 
 interface Draft {
@@ -51,11 +54,15 @@ interface Para {
   subhead: boolean;
   /** Put back from elsewhere in the article (a column tail printed above its start). */
   moved?: boolean;
+  /** Forced by an override to be a subhead or a paragraph. */
+  fixed?: boolean;
 }
 
 export interface ParseOptions {
   /** First line of the page text in its file (after front matter), so repairs point at file lines. */
   firstLine?: number;
+  /** An editor's corrections (lib/ingest/overrides.ts), logged as repairs of kind 'override'. */
+  overrides?: Overrides;
 }
 
 export function parsePage(text: string, meta: PageMeta, options: ParseOptions = {}): Page {
@@ -66,19 +73,28 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
     repairs.push({ kind, line: item.block.line, text: item.block.raw });
   };
 
-  const items = splitBlocks(text, options.firstLine ?? 1).map((b) => classify(b, meta));
+  const classified = splitBlocks(text, options.firstLine ?? 1).map((b) => classify(b, meta));
+  const items = applyBlockOverrides(classified, options.overrides, repairs);
   const drafts = segment(items, toFurniture);
+  // How often each heading or paragraph text occurs: a lone heading printed twice is a repeat.
+  const seen = new Map<string, number>();
+  for (const i of items) {
+    if (i.kind !== 'heading' && i.kind !== 'para') continue;
+    const key = normalizeForCompare(i.text);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
   dropRepeats(drafts, repairs);
   foldBanners(drafts, toFurniture);
 
   const built: { article: Omit<Article, 'id'>; line: number; repairs: Repair[] }[] = [];
   for (const d of drafts) {
     const local: Repair[] = [];
-    const article = buildArticle(d, local, toFurniture);
+    const article = buildArticle(d, local, toFurniture, seen);
     if (article) built.push({ article, line: d.heads[0]?.block.line ?? d.items[0]?.block.line ?? 0, repairs: local });
     else for (const r of local) repairs.push(r);
   }
 
+  applyArticleOverrides(built, options.overrides, meta, repairs);
   const ids = uniqueIds(built.map((b) => articleId(meta.date, meta.page, b.article.headline)));
   const articles: Article[] = built.map((b, i) => {
     for (const r of b.repairs) repairs.push({ ...r, articleId: ids[i] });
@@ -107,35 +123,56 @@ function classify(block: RawBlock, meta: PageMeta): Item {
 function segment(items: Item[], toFurniture: (i: Item, k: 'furniture') => void): Draft[] {
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
-  let section: { level: number; kind: 'brief' | 'photo' } | null = null;
-  for (const item of items) {
+  // Under a section label (## 简讯) the items are headed one level smaller (####); a heading as big as
+  // the label or bigger than the items (###) ends the section.
+  let section: { level: number; itemLevel?: number; kind: 'brief' | 'photo' } | null = null;
+  items.forEach((item, idx) => {
     if (item.kind === 'furniture') {
       toFurniture(item, 'furniture');
-      continue;
+      return;
     }
     const label = item.kind === 'heading' || item.kind === 'para' ? sectionKind(item.text) : null;
     if (label) {
       toFurniture(item, 'furniture');
       section = { level: item.block.level || 9, kind: label };
       cur = null;
-      continue;
+      return;
+    }
+    if (item.kind === 'heading' && cur && !section && isInArticleSubhead(item, cur, items, idx)) {
+      cur.items.push(item);
+      return;
     }
     if (item.kind === 'heading') {
-      if (section && item.block.level <= section.level) section = null;
-      if (!cur || cur.items.length > 0) {
+      if (section) {
+        const lvl = item.block.level;
+        if (section.itemLevel === undefined && lvl >= section.level) section.itemLevel = lvl;
+        else if (lvl < (section.itemLevel ?? section.level)) section = null;
+      }
+      if (!cur || cur.items.length > 0 || item.forced === 'head') {
         cur = { heads: [], items: [], ...(section ? { section: section.kind } : {}) };
         drafts.push(cur);
       }
       cur.heads.push(item);
-      continue;
+      return;
     }
     if (!cur) {
       cur = { heads: [], items: [] };
       drafts.push(cur);
     }
     cur.items.push(item);
-  }
+  });
   return drafts;
+}
+
+/**
+ * A small heading (####) alone between two paragraphs of a story is one of its subheads (小标题), not
+ * a new article: no bigger heading stands with it and no byline follows it.
+ */
+function isInArticleSubhead(item: Item, cur: Draft, items: Item[], idx: number): boolean {
+  if (item.forced || item.block.level < 4 || cur.heads.length === 0) return false;
+  if (!cur.items.some((i) => i.kind === 'para')) return false;
+  const next = items.slice(idx + 1).find((i) => i.kind !== 'furniture');
+  return next?.kind === 'para' && !isOpener(next.text) && hanCount(item.text) <= 20;
 }
 
 const paras = (d: Draft) => d.items.filter((i) => i.kind === 'para' && !i.dropped);
@@ -238,6 +275,7 @@ function foldBanners(drafts: Draft[], toFurniture: (i: Item, k: 'banner') => voi
     const prev = drafts[i - 1]!;
     if (d.heads.length !== 1) continue;
     const head = d.heads[0]!;
+    if (head.forced) continue;
     if (hasSentencePunctuation(head.text.replace(/[，,]/g, ''))) continue;
     if (d.items.some((it) => it.kind === 'byline')) continue;
     const lastPrev = paras(prev).at(-1);
@@ -254,6 +292,7 @@ function buildArticle(
   d: Draft,
   repairs: Repair[],
   toFurniture: (i: Item, k: 'furniture' | 'banner') => void,
+  seen: Map<string, number>,
 ): Omit<Article, 'id'> | null {
   const bylines: Byline[] = [];
   let creditAfterText = false;
@@ -289,7 +328,8 @@ function buildArticle(
       case 'para': {
         const inline = splitInlineJump(item.text);
         if (inline) noteJump(inline.jump, item.block, `jump line ${inline.marker} taken out of the paragraph`);
-        list.push({ text: inline ? inline.text : item.text, line: item.block.line, subhead: false });
+        const fixed = item.forced === 'subhead' || item.forced === 'para';
+        list.push({ text: inline ? inline.text : item.text, line: item.block.line, subhead: item.forced === 'subhead', fixed });
         break;
       }
       default:
@@ -297,12 +337,14 @@ function buildArticle(
     }
   }
 
-  if (list.length === 0) {
+  const repeat = d.items.some((i) => i.dropped);
+  if (list.length === 0 && (repeat || bylines.length === 0 || d.heads.length === 0)) {
     // Nothing left to read: a whole article printed twice (its text all dropped as repeats), or a
-    // heading with nothing under it (a section label, a stray title).
-    const repeat = d.items.some((i) => i.dropped);
+    // heading with nothing under it (a section label, a stray title). A headline with a byline and
+    // no text (the text is on another page or lost) stays an article.
     for (const h of d.heads) {
-      if (repeat) repairs.push({ kind: 'repeat-dropped', line: h.block.line, text: h.block.raw });
+      if (repeat || (seen.get(normalizeForCompare(h.text)) ?? 0) > 1)
+        repairs.push({ kind: 'repeat-dropped', line: h.block.line, text: h.block.raw });
       else toFurniture(h, 'furniture');
     }
     for (const i of d.items) {
@@ -327,7 +369,8 @@ function buildArticle(
   }
 
   markSubheads(list);
-  putBackLeadingTail(list, jump !== undefined, repairs);
+  const titles = d.heads.map((h) => h.text).join(' ');
+  putBackColumns(list, jump !== undefined, titles, repairs);
   joinColumnBreaks(list, jump !== undefined, repairs);
   dropContained(list, repairs);
 
@@ -372,12 +415,12 @@ function firstSentence(text: string): string {
 function isSubheadLike(text: string): boolean {
   const n = hanCount(text);
   // A heading never ends on a particle or preposition: 走进位于高新区东片的 is half a sentence.
-  return n >= 2 && text.length <= 20 && !/[，,。；;！!？?、：:]/.test(text) && !/[的地得着了在和与及对将把被向从为以于等或而并且之]$/.test(text);
+  return n >= 2 && text.length <= 20 && !/[，,。；;！!？?、：:]/.test(text) && !/[的地得着在和与及对将把被向从为以于等或而并且之]$/.test(text);
 }
 
 function markSubheads(list: Para[]) {
   list.forEach((p, i) => {
-    if (p.subhead || !isSubheadLike(p.text)) return;
+    if (p.subhead || p.fixed || !isSubheadLike(p.text)) return;
     const prev = list[i - 1];
     const next = list[i + 1];
     const prevClosed = !prev || prev.subhead || !endsOpen(prev.text);
@@ -389,37 +432,57 @@ function markSubheads(list: Para[]) {
 const size = (ps: Para[]) => ps.reduce((n, p) => n + p.text.length, 0);
 
 /**
- * The converter sometimes emits a later column before an earlier one: the article then opens with
- * the tail of a sentence whose start is its last block. Rotate the columns back: the blocks from the
- * tail up to where the first column begins (an opener such as 本报讯, else where the two columns
- * balance) move after the block the tail completes.
+ * The converter sometimes emits a later column before an earlier one: a column's first block (the
+ * tail of a sentence cut at the foot of the column before it) then stands above the block it
+ * completes. Two patterns put it back:
+ * - an opener (本报讯 …) below other text: everything above the opener is a later column, and goes
+ *   after the first block from the opener on that stops mid-sentence;
+ * - the last block stops mid-sentence with no jump line: the first block after the lead paragraph
+ *   starts the later column. The blocks from it up to where the earlier column begins (chosen so the
+ *   two columns are of about equal height, the later one at most a little longer) move after it.
  */
-function putBackLeadingTail(list: Para[], jumps: boolean, repairs: Repair[]) {
-  const bodyIdx = list.map((p, i) => (p.subhead ? -1 : i)).filter((i) => i >= 0);
-  if (bodyIdx.length < 2) return;
-  const t = bodyIdx[0]!;
-  const d = bodyIdx.at(-1)!;
-  const tail = list[t]!;
-  const head = list[d]!;
-  if (isOpener(tail.text) || !endsOpen(head.text)) return;
-  // A story that jumps to another page ends open by design; only a visible tail overrides that.
-  if (jumps && !startsMidSentence(tail.text)) return;
-  if (list.slice(0, t).some((p) => p.subhead)) return;
+function putBackColumns(list: Para[], jumps: boolean, titles: string, repairs: Repair[]) {
+  const body = list.map((p, i) => (p.subhead ? -1 : i)).filter((i) => i >= 0);
+  if (body.length < 2 || list.slice(0, body[0]).some((p) => p.subhead)) return;
+  const move = (t: number, k: number, d: number) => {
+    const moved = list.splice(t, k - t);
+    const head = list[d - (k - t)]!;
+    moved[0]!.moved = true;
+    for (const p of moved.slice(1)) repairs.push({ kind: 'fragment-moved', line: p.line, text: p.text, note: `moved after line ${head.line}` });
+    list.splice(list.indexOf(head) + 1, 0, ...moved);
+  };
 
-  let k = -1;
-  for (let i = t + 1; i <= d; i++) if (!list[i]!.subhead && isOpener(list[i]!.text)) k = k === -1 ? i : k;
-  if (k === -1) {
-    // Columns are of about equal height; the later (moved) one is at most a little longer.
-    k = t + 1;
-    for (let i = t + 1; i <= d; i++) {
-      if (list[i]!.subhead) continue;
-      if (size(list.slice(t, i)) <= 1.2 * size(list.slice(i, d + 1))) k = i;
-    }
+  const first = body[0]!;
+  const opener = body.find((i) => i > first && isOpener(list[i]!.text));
+  if (!isOpener(list[first]!.text) && opener !== undefined) {
+    const d = body.find((i) => i >= opener && endsOpen(list[i]!.text));
+    // Strong evidence: the later column goes back even before a jump line.
+    if (d !== undefined) move(first, opener, d);
+    return;
   }
-  const moved = list.splice(t, k - t);
-  tail.moved = true;
-  for (const p of moved.slice(1)) repairs.push({ kind: 'fragment-moved', line: p.line, text: p.text, note: `moved after line ${head.line}` });
-  list.splice(list.indexOf(head) + 1, 0, ...moved);
+
+  const d = body.at(-1)!;
+  if (!endsOpen(list[d]!.text) || jumps) return;
+  // Past the lead paragraph and the blocks that merely continue it across a column break.
+  let at = leadLike(list[first]!.text, titles) ? 1 : 0;
+  while (at > 0 && at < body.length && endsOpen(list[body[at - 1]!]!.text)) at++;
+  const t = body[at];
+  if (t === undefined || t >= d || isOpener(list[t]!.text) || list.slice(t, d).some((p) => p.subhead)) return;
+  let k = d;
+  for (let i = t + 1; i <= d; i++) {
+    if (size(list.slice(t, i)) <= 1.2 * size(list.slice(i, d + 1))) k = i;
+  }
+  move(t, k, d);
+}
+
+/** The first paragraph of a story: an opener, a time or place lead-in, or the headline's words. */
+function leadLike(text: string, titles: string): boolean {
+  if (isOpener(text) || opensParagraph(text)) return true;
+  const own = bigrams(titles);
+  const sentence = text.split(/[。！？]/)[0] ?? text;
+  let shared = 0;
+  for (const g of bigrams(sentence)) if (own.has(g)) shared++;
+  return shared >= 1;
 }
 
 /**
@@ -463,6 +526,8 @@ function continuationScore(p: Para, q: Para, offset: number): number {
   if (isOpener(q.text)) return -10;
   let score = offset === 1 ? 3 : offset === -1 ? 1 : 0;
   if (startsMidSentence(q.text)) score += 3;
+  // A "paragraph" of one short sentence (老师史伟洋说。) is the end of a cut one.
+  if (q.text.length <= 12 && !q.subhead) score += 2;
   if (weakInitial(q.text)) score += 2;
   if (opensParagraph(q.text)) score -= 2;
   const open = quoteBalance(p.text);
@@ -510,7 +575,8 @@ function kindOf(
     (creditAfterText && paraCount <= 1 && bylines.length > 0 && bylines.every((b) => DRAWING_ROLES.test(b.role)));
   if (section === 'photo' || (photoCredit && (paraCount <= 1 || (paraCount <= 2 && (creditAfterText || /图/.test(bylines[0]!.role))))))
     return 'photo';
-  if (section === 'brief') return 'brief';
+  // Under 简讯 an item is a brief; a story with a byline or several paragraphs is not.
+  if (section === 'brief' && bylines.length === 0 && paraCount <= 2) return 'brief';
   if (bylines.some((b) => b.role === '' || /评论员/.test(b.role)) || COMMENTARY.test(`${kicker ?? ''}${headline}`))
     return 'commentary';
   return 'news';

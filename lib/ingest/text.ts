@@ -100,12 +100,18 @@ export function quoteBalance(text: string): number {
 
 /** Adverbials that typically open a new paragraph (近年来, 今年以来, 据悉 …). */
 export function opensParagraph(text: string): boolean {
-  return /^(近年来|近年|今年以来|今年|目前|此外|同时|与此同时|另外|据悉|据了解|据介绍|记者了解到|记者获悉|会上|会议|下一步|近日|日前|昨天|昨日|今天|当天|\d{1,2}月\d{1,2}日)/.test(
-    text.trimStart(),
+  const t = text.trimStart();
+  return (
+    /^(近年来|近年|今年以来|今年|目前|此外|同时|与此同时|另外|据悉|据了解|据介绍|记者了解到|记者获悉|会上|会议|下一步|近日|日前|昨天|昨日|今天|当天|\d{1,2}月\d{1,2}日)/.test(t) ||
+    // 在白沙乡油菜种植基地, … : a place or occasion, then a comma.
+    /^(在|随着|围绕|针对|为了|截至)[^，,。；]{2,16}[，,]/.test(t)
   );
 }
 
 /** Sentence-initial words that need a subject before them: a tail after a comma (…背后,是…). */
 export function weakInitial(text: string): boolean {
-  return /^(是|也|则|才|便|却)(?![的了否])/.test(text.trimStart());
+  const t = text.trimStart();
+  // 与种粮大户算起了账: a preposition phrase with no subject (与此同时, 与去年相比 open sentences).
+  if (/^(与|跟|同)(?!此同时|会|往年|去年|上年|上月|同期|全国|全省|全市)[^，,。]{1,12}(一起|一道|一同)?[^，,。]*[了着过]/.test(t)) return true;
+  return /^(是|也|则|才|便|却)(?![的了否])/.test(t);
 }
