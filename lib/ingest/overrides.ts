@@ -4,7 +4,8 @@
  * repair report shows them; any line of a block names the block.
  *
  *   subhead: [42]                 # this block is a subhead (小标题) of its article
- *   paragraph: [57]               # this block is body text, not a subhead or a heading
+ *   paragraph: [57]               # body text, not a subhead or heading (an open sentence still
+ *                                 # joins the block that continues it: 独山港化工园区 …)
  *   furniture: [12]               # this block is page furniture (masthead, promotion, banner)
  *   split:                        # a new article starts at this block
  *     - { line: 80, headline: 新标题 }   # headline needed unless the block is itself a heading

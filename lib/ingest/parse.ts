@@ -501,11 +501,12 @@ function joinColumnBreaks(list: Para[], jumps: boolean, repairs: Repair[]) {
       if (isLast && jumps) break;
       let best = -1;
       let bestScore = 0;
+      const opensQuote = quoteBalance(p.text) > 0;
       list.forEach((q, qi) => {
         if (qi === i || q.subhead) return;
         // A block that is already the natural continuation of another open block is taken.
         if (qi > 0 && qi - 1 !== i && endsOpenAt(list, qi - 1)) return;
-        const score = continuationScore(p, q, qi - i);
+        const score = continuationScore(p, q, qi - i, opensQuote);
         if (score > bestScore) {
           bestScore = score;
           best = qi;
@@ -522,18 +523,34 @@ function joinColumnBreaks(list: Para[], jumps: boolean, repairs: Repair[]) {
   }
 }
 
-function continuationScore(p: Para, q: Para, offset: number): number {
-  if (isOpener(q.text)) return -10;
-  let score = offset === 1 ? 3 : offset === -1 ? 1 : 0;
-  if (startsMidSentence(q.text)) score += 3;
-  // A "paragraph" of one short sentence (老师史伟洋说。) is the end of a cut one.
-  if (q.text.length <= 12 && !q.subhead) score += 2;
-  if (weakInitial(q.text)) score += 2;
-  if (opensParagraph(q.text)) score -= 2;
-  const open = quoteBalance(p.text);
-  const closes = quoteBalance(q.text);
-  if (open > 0 && closes < 0) score += 3;
-  else if (open <= 0 && closes < 0) score -= 2;
+/** What a block's start says about it as a continuation; computed once per block. */
+interface StartSigns {
+  opener: boolean;
+  score: number;
+  closesQuote: boolean;
+}
+const startSigns = new WeakMap<Para, StartSigns>();
+
+function signsOf(q: Para): StartSigns {
+  let s = startSigns.get(q);
+  if (!s) {
+    let score = 0;
+    if (startsMidSentence(q.text)) score += 3;
+    // A "paragraph" of one short sentence (老师史伟洋说。) is the end of a cut one.
+    if (q.text.length <= 12) score += 2;
+    if (weakInitial(q.text)) score += 2;
+    if (opensParagraph(q.text)) score -= 2;
+    s = { opener: isOpener(q.text), score, closesQuote: quoteBalance(q.text) < 0 };
+    startSigns.set(q, s);
+  }
+  return s;
+}
+
+function continuationScore(p: Para, q: Para, offset: number, pOpensQuote: boolean): number {
+  const s = signsOf(q);
+  if (s.opener) return -10;
+  let score = (offset === 1 ? 3 : offset === -1 ? 1 : 0) + s.score;
+  if (s.closesQuote) score += pOpensQuote ? 3 : -2;
   return score;
 }
 

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { splitBlocks } from './blocks';
+import { lostBlocks } from './coverage';
+import { articleId } from './id';
+import { checkOverrides, overridesFrom, readOverrides } from './overrides';
+import { parsePage } from './parse';
+import { IngestError, readRawPage } from './raw';
+
+// A clean page: every change below comes from the overrides, none from the rules.
+const file = join(__dirname, 'fixtures', 'nanyu-05-clean.md');
+const raw = readRawPage(readFileSync(file), file);
+const parse = (ov?: unknown) => {
+  const page = parsePage(raw.text, raw.meta, { firstLine: raw.firstLine, ...(ov ? { overrides: overridesFrom(ov) } : {}) });
+  expect(lostBlocks(raw.text, page, raw.firstLine)).toEqual([]);
+  return page;
+};
+const byHeadline = (page: ReturnType<typeof parse>, h: string) => page.articles.find((a) => a.headline === h)!;
+const yaml = (s: string) => new TextEncoder().encode(s);
+
+describe('overrides applied at ingest', () => {
+  const before = parse();
+
+  it('forces a block to be a subhead', () => {
+    // A subhead with a comma reads to the rules like half a sentence, so they join it to the next block.
+    const text = '### 城西老街改造启动\n\n■记者 吴八\n\n本报讯 城西老街改造昨天启动。\n\n既要面子，更要里子\n\n改造涉及12条街巷和3000余户居民。\n';
+    const meta = { paper: '青禾日报', date: '2025-03-12', page: 2, pageName: '要闻' };
+    const ruled = parsePage(text, meta);
+    expect(ruled.articles[0]!.body[1]).toEqual({ type: 'p', text: '既要面子，更要里子改造涉及12条街巷和3000余户居民。' });
+    const page = parsePage(text, meta, { overrides: overridesFrom({ subhead: [7] }) });
+    expect(page.articles[0]!.body).toEqual([
+      { type: 'p', text: '本报讯 城西老街改造昨天启动。' },
+      { type: 'h', text: '既要面子，更要里子' },
+      { type: 'p', text: '改造涉及12条街巷和3000余户居民。' },
+    ]);
+    expect(page.repairs).toContainEqual({ kind: 'override', line: 7, text: '既要面子，更要里子', note: 'override: subhead' });
+    expect(lostBlocks(text, page)).toEqual([]);
+  });
+
+  it('forces a subhead to be body text, which then joins what continues it', () => {
+    expect(byHeadline(before, '非遗进校园 传承有新人').body[1]).toEqual({ type: 'h', text: '课堂上的“老手艺”' });
+    const body = byHeadline(parse({ paragraph: [33] }), '非遗进校园 传承有新人').body;
+    expect(body[1]).toEqual({ type: 'p', text: expect.stringMatching(/^课堂上的“老手艺”贝雕是南屿传统手工技艺/) });
+  });
+
+  it('splits an article at a block, with the headline given', () => {
+    const page = parse({ split: [{ line: 37, headline: '老手艺有了新传人' }] });
+    expect(page.articles).toHaveLength(before.articles.length + 1);
+    const first = byHeadline(page, '非遗进校园 传承有新人');
+    const second = byHeadline(page, '老手艺有了新传人');
+    expect(first.body.map((b) => b.text.slice(0, 6))).toEqual(['开学第一周,', '课堂上的“老', '贝雕是南屿传']);
+    expect(second.body[0]!.text).toMatch(/^“一开始担心孩子们坐不住/);
+    expect(second.body.at(-1)!.text).toMatch(/^目前,全市已有57所/);
+    expect(page.articles.indexOf(second)).toBe(page.articles.indexOf(first) + 1);
+  });
+
+  it('sets a headline by line or by id, and the id follows the new headline', () => {
+    const old = byHeadline(before, '龙舟竞渡');
+    const page = parse({ headline: { 27: '非遗走进校园', [old.id]: '龙舟竞渡 浪花飞溅' }, kind: { 59: 'news' } });
+    const fixed = byHeadline(page, '非遗走进校园');
+    expect(fixed.id).toBe(articleId('2025-09-03', 5, '非遗走进校园'));
+    expect(fixed.body).toEqual(byHeadline(before, '非遗进校园 传承有新人').body);
+    expect(byHeadline(page, '龙舟竞渡 浪花飞溅').kind).toBe('photo');
+    expect(byHeadline(page, '全民健身要“接地气”').kind).toBe('news');
+    expect(byHeadline(before, '全民健身要“接地气”').kind).toBe('commentary');
+    // The replaced headlines stay in the log, so nothing is lost.
+    expect(page.repairs.filter((r) => r.kind === 'override').map((r) => r.text)).toContain('非遗进校园 传承有新人');
+  });
+
+  it('takes a block for furniture', () => {
+    const page = parse({ furniture: [57] });
+    expect(page.furniture.some((f) => f.startsWith('展览将持续至明年3月'))).toBe(true);
+    expect(byHeadline(page, '南屿博物馆“海丝遗珍”特展开幕').body.some((b) => b.text.startsWith('展览将持续'))).toBe(false);
+  });
+
+  it('reports rules that name no block, and a split before a paragraph without a headline', () => {
+    const ov = readOverrides(yaml('subhead:\n  - 41\n  - 9999\nsplit: [37]\n'), 'c/05.overrides.yaml');
+    const problems = checkOverrides(ov, splitBlocks(raw.text, raw.firstLine));
+    expect(problems).toEqual([
+      'c/05.overrides.yaml:3: subhead: no block of the page starts at or spans line 9999',
+      expect.stringMatching(/^c\/05\.overrides\.yaml:4: split at line 37: the block is not a heading/),
+    ]);
+  });
+});
+
+describe('readOverrides', () => {
+  const err = (s: string) => {
+    try {
+      readOverrides(yaml(s), 'o.yaml');
+    } catch (e) {
+      if (e instanceof IngestError) return e.message;
+      throw e;
+    }
+    throw new Error('expected an IngestError');
+  };
+
+  it('reads every kind of rule with the line it sits on', () => {
+    const ov = readOverrides(yaml('# fixes\nsubhead: [12]\nsplit:\n  - { line: 20, headline: 新标题 }\nheadline:\n  30: 标题\nkind: { abcd1234: photo }\n'), 'o.yaml');
+    expect(ov.rules).toEqual([
+      { op: 'subhead', line: 12, at: 2 },
+      { op: 'split', line: 20, headline: '新标题', at: 4 },
+      { op: 'headline', line: 30, headline: '标题', at: 6 },
+      { op: 'kind', articleId: 'abcd1234', kind: 'photo', at: 7 },
+    ]);
+    expect(readOverrides(yaml(''), 'o.yaml').rules).toEqual([]);
+  });
+
+  it.each([
+    ['bad YAML', 'subhead: [12\n', /^o\.yaml:\d+: not valid YAML/],
+    ['an unknown key', 'subhead: [1]\nsubheads: [2]\n', /^o\.yaml:2: unknown key subheads/],
+    ['a line that is not a number', 'furniture:\n  - 3\n  - abc\n', /^o\.yaml:3: furniture\.1: /],
+    ['an unknown kind', 'kind:\n  12: opinion\n', /^o\.yaml:2: kind\.12: /],
+    ['an empty headline', 'headline:\n  12: ""\n', /^o\.yaml:2: headline\.12: a headline must not be empty/],
+    ['a list at the top', '- 1\n', /^o\.yaml:1: overrides must be key: value lines/],
+  ])('rejects %s naming the file and line', (_, text, message) => {
+    expect(err(text)).toMatch(message);
+  });
+});
