@@ -36,6 +36,8 @@ interface Item {
   bylines?: Byline[];
   jump?: Jump;
   dropped?: boolean;
+  /** The block's text as compared for repeats (normalizeForCompare), computed once. */
+  key?: string;
   /** Set by an editor's override: the rules must not change what the block is. */
   forced?: Forced;
 }
@@ -80,7 +82,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   const seen = new Map<string, number>();
   for (const i of items) {
     if (i.kind !== 'heading' && i.kind !== 'para') continue;
-    const key = normalizeForCompare(i.text);
+    const key = keyOf(i);
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   dropRepeats(drafts, repairs);
@@ -105,6 +107,8 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   furniture.sort((a, b) => a.line - b.line);
   return { furniture: furniture.map((f) => f.text), articles, repairs };
 }
+
+const keyOf = (item: Item) => (item.key ??= normalizeForCompare(item.text));
 
 function classify(block: RawBlock, meta: PageMeta): Item {
   const base = { block, text: block.text };
@@ -187,7 +191,7 @@ function dropRepeats(drafts: Draft[], repairs: Repair[]) {
   drafts.forEach((d, di) => {
     for (const item of d.items) {
       if (item.kind !== 'para') continue;
-      const key = normalizeForCompare(item.text);
+      const key = keyOf(item);
       if (key.length < 4) continue;
       const g = groups.get(key) ?? [];
       g.push({ draft: di, item });
@@ -343,7 +347,7 @@ function buildArticle(
     // heading with nothing under it (a section label, a stray title). A headline with a byline and
     // no text (the text is on another page or lost) stays an article.
     for (const h of d.heads) {
-      if (repeat || (seen.get(normalizeForCompare(h.text)) ?? 0) > 1)
+      if (repeat || (seen.get(keyOf(h)) ?? 0) > 1)
         repairs.push({ kind: 'repeat-dropped', line: h.block.line, text: h.block.raw });
       else toFurniture(h, 'furniture');
     }

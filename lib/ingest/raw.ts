@@ -89,6 +89,22 @@ function firstBadUtf8Line(bytes: Uint8Array): number {
 }
 
 const FENCE = /^---\s*$/;
+const PLAIN = /^([A-Za-z]\w*):[ \t]*([^'"{}[\]#&*!|>%@`,:\s][^#:]*?)?[ \t]*$/;
+
+/**
+ * Front matter as newsrooms write it (paper: 嘉兴日报, page: 1) is read without the YAML parser,
+ * which costs as much as reconstructing the page; anything fancier (quotes, lists) goes to YAML.
+ */
+function plainFrontMatter(lines: string[]): Record<string, string | number> | null {
+  const out: Record<string, string | number> = {};
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const m = PLAIN.exec(line);
+    if (!m || m[2] === undefined) return null;
+    out[m[1]!] = /^\d+$/.test(m[2]) ? Number(m[2]) : m[2];
+  }
+  return out;
+}
 
 /** Splits and validates the front matter; the page text keeps its file line numbers. */
 export function readRawPage(bytes: Uint8Array, file: string): RawPage {
@@ -101,12 +117,14 @@ export function readRawPage(bytes: Uint8Array, file: string): RawPage {
   const end = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
   if (end === -1) throw new IngestError(file, 1, 'front matter not closed: no second --- line');
 
-  let data: unknown;
-  try {
-    data = parseYaml(lines.slice(1, end).join('\n'));
-  } catch (e) {
-    const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line + 1 : 2;
-    throw new IngestError(file, line, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  let data: unknown = plainFrontMatter(lines.slice(1, end));
+  if (data === null) {
+    try {
+      data = parseYaml(lines.slice(1, end).join('\n'));
+    } catch (e) {
+      const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line + 1 : 2;
+      throw new IngestError(file, line, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    }
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new IngestError(file, 2, 'front matter must be key: value lines (paper, date, page, pageName)');
