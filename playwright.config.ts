@@ -2,7 +2,7 @@
  * E2E journeys against a production build in Debian's chromium. One `next build`, two servers:
  * the content is read at request time, so the same build serves the bundled seed (port 3210) and
  * the fixture archive of a fictional paper (CONTENT_DIR=e2e/fixtures/archive, port 3211).
- * E2E_SKIP_BUILD=1 reuses an existing .next build.
+ * E2E_SKIP_BUILD=1 reuses an existing .next build; E2E_REUSE=1 reuses running servers.
  */
 import { defineConfig, devices } from '@playwright/test';
 
@@ -10,6 +10,8 @@ const SEED_PORT = 3210;
 const FIXTURE_PORT = 3211;
 const CI = Boolean(process.env.CI);
 const build = process.env.E2E_SKIP_BUILD ? '' : 'npx next build && ';
+// Never test a stale server by accident; E2E_REUSE=1 reuses servers you started yourself.
+const reuse = Boolean(process.env.E2E_REUSE) && !CI;
 
 const chromium = {
   ...devices['Desktop Chrome'],
@@ -69,7 +71,7 @@ export default defineConfig({
       command: `${build}npx next start -p ${SEED_PORT}`,
       url: `http://127.0.0.1:${SEED_PORT}/zh`,
       env: { CONTENT_DIR: 'content', NEXT_TELEMETRY_DISABLED: '1' },
-      reuseExistingServer: !CI,
+      reuseExistingServer: reuse,
       timeout: 600_000,
       stdout: 'ignore',
       stderr: 'pipe',
@@ -78,7 +80,7 @@ export default defineConfig({
       command: `npx next start -p ${FIXTURE_PORT}`,
       url: `http://127.0.0.1:${FIXTURE_PORT}/zh`,
       env: { CONTENT_DIR: 'e2e/fixtures/archive', NEXT_TELEMETRY_DISABLED: '1' },
-      reuseExistingServer: !CI,
+      reuseExistingServer: reuse,
       timeout: 60_000,
       stdout: 'ignore',
       stderr: 'pipe',

@@ -20,7 +20,9 @@ export function CalendarKeys({ children }: { children: ReactNode }) {
     else if (event.key === 'Home') target = days[0];
     else if (event.key === 'End') target = days[days.length - 1];
     else if (event.key === 'PageUp' || event.key === 'PageDown') {
-      const link = root.querySelector<HTMLAnchorElement>(event.key === 'PageUp' ? 'a[rel=prev]' : 'a[rel=next]');
+      const link = root.querySelector<HTMLAnchorElement>(
+        event.key === 'PageUp' ? 'a[rel=prev]' : 'a[rel=next]',
+      );
       if (link) {
         event.preventDefault();
         link.click();

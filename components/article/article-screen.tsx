@@ -90,7 +90,10 @@ export async function ArticleScreen({ locale, view }: Props) {
           </section>
         ))}
       </article>
-      <nav aria-label={t('articleNav')} className="article-nav mx-auto mt-8 grid max-w-[40rem] grid-cols-2 gap-4 pt-3">
+      <nav
+        aria-label={t('articleNav')}
+        className="article-nav mx-auto mt-8 grid max-w-[40rem] grid-cols-2 gap-4 pt-3"
+      >
         <div>
           {view.prevArticle ? (
             <Link

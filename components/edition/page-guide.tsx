@@ -12,7 +12,7 @@ export function storyAnchor(id: string): string {
 export async function PageGuide({ articles, children }: Props) {
   const t = await getTranslations('Edition');
   return (
-    <aside className="page-guide" aria-labelledby="page-guide-title">
+    <aside className="page-guide">
       <div className="lg:sticky lg:top-2">
         <nav className="guide-box" aria-labelledby="page-guide-title">
           <h2 id="page-guide-title">{t('guide')}</h2>

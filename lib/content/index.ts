@@ -1,37 +1,14 @@
 /**
  * The reader's one data layer: pages and routes ask here, never the files. Reads the archive at
- * request time (so one build serves any CONTENT_DIR), keeps it in memory and rescans at most every
- * few seconds, re-parsing only files that changed.
+ * request time (so one build serves any CONTENT_DIR) through the in-memory store.
  */
 import 'server-only';
-import type { Article, ParsedPage } from '@/lib/ingest/types';
+import type { Article } from '@/lib/ingest/types';
 import { storyChain, type JumpTarget, type StoryLinks } from './continuations';
-import { contentDir, loadArchive, type Archive, type Issue, type LoadedPage } from './load';
+import type { Archive, Issue, LoadedPage } from './load';
+import { archive } from './store';
 
 export type { Archive, Issue, LoadedPage, JumpTarget, StoryLinks };
-
-const RESCAN_MS = 5_000;
-
-interface State {
-  archive: Archive;
-  loadedAt: number;
-  parses: Map<string, { stamp: string; page: ParsedPage }>;
-}
-
-// Shared across route bundles in one server process.
-const store = globalThis as typeof globalThis & { __dubaoContent?: Map<string, State> };
-
-function archive(): Archive {
-  const dir = contentDir();
-  store.__dubaoContent ??= new Map();
-  const state = store.__dubaoContent.get(dir);
-  const now = Date.now();
-  if (state && now - state.loadedAt < RESCAN_MS) return state.archive;
-  const parses = state?.parses ?? new Map();
-  const next = { archive: loadArchive(dir, { cache: parses }), loadedAt: now, parses };
-  store.__dubaoContent.set(dir, next);
-  return next.archive;
-}
 
 export interface IssueSummary {
   date: string;

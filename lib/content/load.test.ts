@@ -1,0 +1,73 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadArchive } from './load';
+import { readerPathExists } from './routes';
+
+const FIXTURES = path.resolve(__dirname, '../../e2e/fixtures/archive');
+
+describe('loading an archive folder', () => {
+  const archive = loadArchive(FIXTURES, { onError: () => {} });
+
+  it('groups the pages into issues, oldest first, pages in order', () => {
+    expect(archive.errors).toEqual([]);
+    expect(archive.issues.map((i) => i.date)).toEqual(['2024-03-14', '2025-02-27', '2025-03-13', '2025-03-14']);
+    const latest = archive.byDate.get('2025-03-14')!;
+    expect(latest.paper).toBe('望川日报');
+    expect(latest.pages.map((p) => [p.meta.page, p.meta.pageName])).toEqual([
+      [1, '要闻'],
+      [2, '城事'],
+      [3, '文体'],
+    ]);
+  });
+
+  it('links the story continued from page 1 to page 2, and marks page 4 missing', () => {
+    const issue = archive.byDate.get('2025-03-14')!;
+    const byHeadline = (h: string) => [...issue.articles.values()].find((e) => e.article.headline === h)!;
+    const start = byHeadline('望川地铁三号线全线贯通');
+    const rest = byHeadline('地铁三号线全线贯通');
+    expect(start.page).toBe(1);
+    expect(issue.links.get(start.article.id)?.next).toEqual({ kind: 'article', page: 2, articleId: rest.article.id });
+    expect(issue.links.get(rest.article.id)?.prev).toEqual({ kind: 'article', page: 1, articleId: start.article.id });
+    expect(issue.links.get(byHeadline('老城区改造 留住街巷烟火气').article.id)?.next).toEqual({
+      kind: 'missing',
+      page: 4,
+    });
+  });
+
+  it('knows which reader paths exist', () => {
+    const issue = archive.byDate.get('2025-03-14')!;
+    const id = [...issue.articles.keys()][0]!;
+    for (const ok of [[], ['archive'], ['archive', '2031-01'], ['search', 'x'], ['2025-03-14'], ['2025-03-14', '3'], ['2025-03-14', '1', id]]) {
+      expect(readerPathExists(ok, archive), ok.join('/')).toBe(true);
+    }
+    for (const bad of [['2025-03-15'], ['2025-03-14', '4'], ['2025-03-14', '01'], ['2025-03-14', '1', 'nope'], ['archive', '2025-13'], ['archive', '2025-03', 'x'], ['x'], ['2025-03-14', '1', id, 'x']]) {
+      expect(readerPathExists(bad, archive), bad.join('/')).toBe(false);
+    }
+  });
+});
+
+describe('a broken file', () => {
+  it('is reported with its name and skipped; the rest of the archive still loads', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dubao-'));
+    mkdirSync(path.join(dir, '2025-01-02'));
+    writeFileSync(path.join(dir, '2025-01-02', '01.md'), '---\npaper: 测试报\ndate: 2025-01-02\npage: 1\npageName: 要闻\n---\n\n### 一条新闻\n\n正文第一段。\n');
+    writeFileSync(path.join(dir, '2025-01-02', '02.md'), 'no front matter here');
+    writeFileSync(path.join(dir, '2025-01-02', '03.md'), '---\npaper: 测试报\ndate: 2025-01-03\npage: 3\npageName: 文体\n---\n\n### 另一条\n\n正文。\n');
+    const messages: string[] = [];
+    const archive = loadArchive(dir, { onError: (m) => messages.push(m) });
+    expect(archive.issues).toHaveLength(1);
+    expect(archive.issues[0]!.pages.map((p) => p.meta.page)).toEqual([1]);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/02\.md/);
+    expect(messages[1]).toMatch(/03\.md:1: front matter date 2025-01-03 is not the folder's date 2025-01-02/);
+  });
+
+  it('an unreadable content folder is one error, not a crash', () => {
+    const messages: string[] = [];
+    const archive = loadArchive('/nonexistent/dubao', { onError: (m) => messages.push(m) });
+    expect(archive.issues).toEqual([]);
+    expect(messages[0]).toMatch(/cannot read the content folder/);
+  });
+});
