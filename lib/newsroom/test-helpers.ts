@@ -1,0 +1,63 @@
+/** Test helpers for the newsroom commands: a temporary workspace and captured output. */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Io } from './import';
+
+export interface Workspace extends Io {
+  dir: string;
+  out: () => string;
+  err: () => string;
+  /** Arguments that keep every command inside the workspace. */
+  dirs: string[];
+  write: (rel: string, data: string | Uint8Array) => string;
+}
+
+export function workspace(paper: string, opts: { tty?: boolean } = {}): Workspace {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dubao-newsroom-'));
+  let out = '';
+  let err = '';
+  const write = (rel: string, data: string | Uint8Array) => {
+    const p = path.join(dir, rel);
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, data);
+    return p;
+  };
+  write('dubao.config.json', JSON.stringify({ paper }));
+  return {
+    dir,
+    // A CONTENT_DIR pointing elsewhere: --content must win over it.
+    env: { CONTENT_DIR: path.join(dir, 'elsewhere') },
+    cwd: dir,
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s), isTTY: opts.tty ?? false, columns: 200 },
+    out: () => out,
+    err: () => err,
+    dirs: ['--content', path.join(dir, 'content'), '--reports', path.join(dir, 'reports'), '--config', path.join(dir, 'dubao.config.json')],
+    write,
+  };
+}
+
+/** The page text of a fixture without its front matter: what the converter would have emitted. */
+export const withoutFrontMatter = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '');
+
+/** Encodes text as GB18030 without a library: invert the platform decoder over the needed characters. */
+export function encodeGbk(text: string): Uint8Array {
+  const dec = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  const wanted = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
+  for (let hi = 0x81; hi <= 0xfe && table.size < wanted.size; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([hi, lo]));
+      if (wanted.has(ch) && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const c of text) {
+    const bytes = c.charCodeAt(0) <= 0x7f ? [c.charCodeAt(0)] : table.get(c);
+    if (!bytes) throw new Error(`no GBK code for ${c}`);
+    out.push(...bytes);
+  }
+  return new Uint8Array(out);
+}

@@ -1,0 +1,28 @@
+/**
+ * Screenshots a repair report in Debian's chromium, for the notes and for looking at the layout:
+ * tsx scripts/report-screenshot.ts <report.html[#L120]> <out.png> [--full]
+ */
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+async function main() {
+  const [html, out, full] = process.argv.slice(2);
+  if (!html || !out) throw new Error('usage: tsx scripts/report-screenshot.ts <report.html> <out.png> [--full]');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 1100 } });
+    const [file, anchor] = html.split('#');
+    await page.goto(`file://${path.resolve(file!)}${anchor ? `#${anchor}` : ''}`);
+    await page.screenshot({ path: out, fullPage: full === '--full' });
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});
