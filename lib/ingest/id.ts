@@ -15,9 +15,13 @@ function cyrb53(str: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** 8 base-36 characters: short enough for a chat, wide enough (2.8e12) for decades of headlines. */
-export function articleId(date: string, page: number, headline: string): string {
-  const key = `${date}|${page}|${normalizeForCompare(headline).replace(/[^\p{L}\p{N}]/gu, '')}`;
+/**
+ * 8 base-36 characters: short enough for a chat, wide enough (2.8e12) for decades of headlines.
+ * The kicker counts with the headline, run together, so a rule that learns to split a kicker off a
+ * one-line heading (…上强调 推动…) does not change the id.
+ */
+export function articleId(date: string, page: number, headline: string, kicker = ''): string {
+  const key = `${date}|${page}|${normalizeForCompare(kicker + headline).replace(/[^\p{L}\p{N}]/gu, '')}`;
   return cyrb53(key).toString(36).padStart(8, '0').slice(-8);
 }
 

@@ -214,7 +214,7 @@ export function applyArticleOverrides(
   repairs: Repair[],
 ): void {
   if (!overrides) return;
-  const ids = uniqueIds(built.map((b) => articleId(meta.date, meta.page, b.article.headline)));
+  const ids = uniqueIds(built.map((b) => articleId(meta.date, meta.page, b.article.headline, b.article.kicker)));
   for (const rule of overrides.rules) {
     if (rule.op !== 'headline' && rule.op !== 'kind') continue;
     const i = articleIndex(built, ids, rule);

@@ -291,3 +291,13 @@ describe('whole repeats', () => {
     expect(page.repairs.filter((r) => r.kind === 'repeat-dropped' || r.kind === 'bleed-dropped')).toHaveLength(6);
   });
 });
+
+describe('article ids across rule changes', () => {
+  it('are the same whether a one-line kicker is split off or not', () => {
+    const split = parseChecked('### 市长李明在全市安全生产会议上强调 压紧压实责任\n■记者 孙悦\n\n会议部署了下一阶段工作。\n');
+    expect(split.articles[0]!.kicker).toBe('市长李明在全市安全生产会议上强调');
+    const whole = parseChecked('### 市长李明在全市安全生产会议上强调压紧压实责任\n■记者 孙悦\n\n会议部署了下一阶段工作。\n');
+    expect(whole.articles[0]!.kicker).toBeUndefined();
+    expect(split.articles[0]!.id).toBe(whole.articles[0]!.id);
+  });
+});

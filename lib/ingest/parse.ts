@@ -97,7 +97,7 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   }
 
   applyArticleOverrides(built, options.overrides, meta, repairs);
-  const ids = uniqueIds(built.map((b) => articleId(meta.date, meta.page, b.article.headline)));
+  const ids = uniqueIds(built.map((b) => articleId(meta.date, meta.page, b.article.headline, b.article.kicker)));
   const articles: Article[] = built.map((b, i) => {
     for (const r of b.repairs) repairs.push({ ...r, articleId: ids[i] });
     return { id: ids[i]!, ...b.article };
