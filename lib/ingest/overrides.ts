@@ -224,7 +224,7 @@ export function applyArticleOverrides(
       repairs.push({ kind: 'override', line: b.line, text: b.article.headline, note: `override: headline set to “${rule.headline}”` });
       b.article.headline = rule.headline;
     } else if (rule.op === 'kind' && rule.kind) {
-      repairs.push({ kind: 'override', line: b.line, text: b.article.headline, note: `override: kind ${b.article.kind} → ${rule.kind}` });
+      repairs.push({ kind: 'override', line: b.line, text: b.article.headline, note: rule.kind === b.article.kind ? `override: kind ${rule.kind} (unchanged)` : `override: kind ${b.article.kind} → ${rule.kind}` });
       b.article.kind = rule.kind;
     }
   }

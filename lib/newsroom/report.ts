@@ -64,7 +64,7 @@ ${row('输入', 'input', t.input, Object.values(t.blocks).reduce((a, b) => a + b
 ${row('＝ 进入正文', 'output (articles)', t.article, t.blocks.article)}
 ${row('＋ 版面元素', 'furniture, banners', t.furniture, t.blocks.furniture)}
 ${row('＋ 删除的重复', 'dropped repeats and bleeds', t.dropped, t.blocks.dropped)}
-${row('＋ 仅在日志', 'other logged blocks (jump lines, orphans)', t.logged, t.blocks.logged)}
+${row('＋ 仅在日志', 'other logged blocks (jump lines, orphans, replaced headlines)', t.logged, t.blocks.logged)}
 ${row('＋ 丢失', 'lost', t.lost, t.blocks.lost, t.lost > 0 ? 'bad' : '')}
 </tbody></table>
 <p class="check ${t.addsUp ? 'ok' : 'bad'}">${t.addsUp ? '✓' : '✗'} ${fmt(t.input)} = ${fmt(t.article)} + ${fmt(t.furniture)} + ${fmt(t.dropped)} + ${fmt(t.logged)} + ${fmt(t.lost)}${
@@ -152,7 +152,7 @@ header.top h1 small,h2 small,th small,.tag small{font-weight:400;color:var(--mut
 .box{background:#fff;border:1px solid var(--line);border-radius:6px;padding:12px 16px}
 .box h2{margin:0 0 8px;font-size:15px}
 table.totals{border-collapse:collapse;width:100%}table.totals th,table.totals td{padding:3px 8px;border-bottom:1px solid var(--line);text-align:right;font-variant-numeric:tabular-nums}
-table.totals th{text-align:left;font-weight:500}table.totals tr.input th,table.totals tr.input td{font-weight:700;border-bottom:2px solid var(--ink)}
+table.totals th{text-align:left;font-weight:500}table.totals thead th{white-space:nowrap;text-align:right}table.totals tr.input th,table.totals tr.input td{font-weight:700;border-bottom:2px solid var(--ink)}
 tr.bad td,tr.bad th{color:#c92a2a;font-weight:700}
 .check{margin:8px 0 4px;font-weight:700;font-variant-numeric:tabular-nums}.check.ok{color:#2b8a3e}.check.bad{color:#c92a2a}
 .fine{margin:4px 0 0;color:var(--muted);font-size:12px}
