@@ -31,8 +31,12 @@ export function HighlightTerms({ selector = 'article' }: Props) {
         marks.unshift(mark);
       }
     }
-    marks[0]?.scrollIntoView({ block: 'center' });
+    // After the page's own effects (which may restore a scroll position), bring the first visible match into view.
+    const frame = requestAnimationFrame(() =>
+      marks.find((m) => m.getClientRects().length > 0)?.scrollIntoView({ block: 'center' }),
+    );
     return () => {
+      cancelAnimationFrame(frame);
       for (const m of marks) m.replaceWith(...m.childNodes);
       root.normalize();
     };
