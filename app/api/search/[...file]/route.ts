@@ -17,6 +17,9 @@ export async function GET(_req: Request, { params }: Ctx) {
   const body = files.get(path);
   if (body === undefined) return new Response('not found', { status: 404 });
   return new Response(body, {
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' },
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    },
   });
 }
