@@ -9,7 +9,7 @@ import { defineConfig, devices } from '@playwright/test';
 const SEED_PORT = 3210;
 const FIXTURE_PORT = 3211;
 const CI = Boolean(process.env.CI);
-const build = process.env.E2E_SKIP_BUILD ? '' : 'npx next build && ';
+const build = process.env.E2E_SKIP_BUILD ? '' : 'npm run build && ';
 // Never test a stale server by accident; E2E_REUSE=1 reuses servers you started yourself.
 const reuse = Boolean(process.env.E2E_REUSE) && !CI;
 

@@ -10,9 +10,13 @@ import { Story } from './story';
 
 type Props = { locale: string; view: PageView };
 
-/** The lead is the first news story on the page (papers set the top story first). */
+/** The lead is the first news story that starts on this page (papers set the top story first). */
 function pickLead(articles: readonly Article[]): Article | undefined {
-  return articles.find((a) => a.kind === 'news') ?? articles[0];
+  return (
+    articles.find((a) => a.kind === 'news' && !a.continuedFrom) ??
+    articles.find((a) => a.kind === 'news') ??
+    articles[0]
+  );
 }
 
 export async function PageScreen({ locale, view }: Props) {
