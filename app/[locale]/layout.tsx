@@ -8,6 +8,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SIZE_COOKIE, THEME_COOKIE, toSize, toTheme } from '@/components/layout/prefs';
 import { siteUrl } from '@/lib/content/urls';
+import { htmlLang } from '@/lib/i18n/locales';
 import { routing } from '@/i18n/routing';
 import '../globals.css';
 
@@ -38,7 +39,7 @@ export default async function LocaleLayout({ children, params }: Props) {
   const theme = toTheme(jar.get(THEME_COOKIE)?.value);
   return (
     <html
-      lang={locale === 'zh' ? 'zh-Hans' : 'en'}
+      lang={htmlLang(locale)}
       data-size={size === 'm' ? undefined : size}
       data-theme={theme === 'auto' ? undefined : theme}
     >

@@ -7,6 +7,7 @@ import { getPage, latestIssue } from '@/lib/content';
 import { pageMetadata } from '@/lib/content/seo';
 import { pageNumberLabel } from '@/lib/content/urls';
 import { requireLocale } from '@/i18n/locale';
+import { localizeView } from '@/lib/i18n/localize';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -19,7 +20,7 @@ function frontPage() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale: rawLocale } = await params;
   const locale = requireLocale(rawLocale);
-  const view = frontPage();
+  const view = localizeView(frontPage(), locale);
   if (!view) return {};
   const t = await getTranslations({ locale, namespace: 'Edition' });
   const meta = view.page.meta;
@@ -30,7 +31,7 @@ export default async function Home({ params }: Props) {
   const { locale: rawLocale } = await params;
   const locale = requireLocale(rawLocale);
   setRequestLocale(locale);
-  const view = frontPage();
+  const view = localizeView(frontPage(), locale);
   if (!view) return <EmptyArchive />;
   return <PageScreen locale={locale} view={view} />;
 }

@@ -3,19 +3,26 @@
  * jump lines linking between the parts in this one view.
  */
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { Masthead } from '@/components/edition/masthead';
 import type { ArticleView, StoryPart } from '@/lib/content';
 import type { JumpTarget } from '@/lib/content/continuations';
 import { articlePath, pageNumberLabel, pagePath } from '@/lib/content/urls';
+import { textLang } from '@/lib/i18n/locales';
 import { ArticleBody } from './article-body';
 import { Bylines } from './bylines';
 import { HeadlineBlock } from './headline-block';
 import { JumpLine } from './jump-line';
 
-type Props = { locale: string; view: ArticleView };
+type Props = {
+  locale: string;
+  view: ArticleView;
+  /** Shown under the article, before the article navigation (the share panel). */
+  after?: ReactNode;
+};
 
-export async function ArticleScreen({ locale, view }: Props) {
+export async function ArticleScreen({ locale, view, after }: Props) {
   const t = await getTranslations('Article');
   const { issue, page, article } = view;
   const date = issue.date;
@@ -47,7 +54,7 @@ export async function ArticleScreen({ locale, view }: Props) {
           ‹ {t('backToPage', { page: pageNumberLabel(page.meta.page), name: page.meta.pageName })}
         </Link>
       </p>
-      <article className="article-view" lang="zh-Hans" aria-labelledby="article-title">
+      <article className="article-view" lang={textLang(locale)} aria-labelledby="article-title">
         <header id="article-title" className="mb-4 border-b border-rule pb-2">
           <HeadlineBlock article={head} level={1} />
           <Bylines bylines={head.bylines} />
@@ -57,7 +64,7 @@ export async function ArticleScreen({ locale, view }: Props) {
             {t('wholeStory', {
               count: parts.length,
               pages:
-                locale === 'zh'
+                locale !== 'en'
                   ? parts.map((p) => `第${p.page}版`).join('、')
                   : parts.map((p) => p.page).join(', '),
             })}
@@ -90,6 +97,7 @@ export async function ArticleScreen({ locale, view }: Props) {
           </section>
         ))}
       </article>
+      {after}
       <nav
         aria-label={t('articleNav')}
         className="article-nav mx-auto mt-8 grid max-w-[40rem] grid-cols-2 gap-4 pt-3"

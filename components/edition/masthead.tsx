@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { formatDateLine, formatLunarDate } from '@/lib/date';
 import { pageNumberLabel, pagePath } from '@/lib/content/urls';
+import { localizeText } from '@/lib/i18n/localize';
+import { textLang } from '@/lib/i18n/locales';
 
 type Props = {
   locale: string;
@@ -30,8 +32,8 @@ export async function Masthead({ locale, paper, date, page, pageName, asHeading,
         </span>
         <span>
           <time dateTime={date}>{formatDateLine(date, locale)}</time>{' '}
-          <span lang="zh-Hans" className="text-muted">
-            {formatLunarDate(date)}
+          <span lang={textLang(locale)} className="text-muted">
+            {localizeText(formatLunarDate(date), locale)}
           </span>
         </span>
       </div>

@@ -6,6 +6,7 @@ import { HeadlineBlock } from '@/components/article/headline-block';
 import { JumpLine } from '@/components/article/jump-line';
 import type { JumpTarget, StoryLinks } from '@/lib/content/continuations';
 import { articlePath, pagePath } from '@/lib/content/urls';
+import { textLang } from '@/lib/i18n/locales';
 import type { Article } from '@/lib/ingest/types';
 import { storyAnchor } from './page-guide';
 
@@ -29,7 +30,7 @@ export async function Story({ locale, date, page, article, links, lead }: Props)
 
   if (article.kind === 'photo') {
     return (
-      <article id={storyAnchor(article.id)} className={classes} lang="zh-Hans">
+      <article id={storyAnchor(article.id)} className={classes} lang={textLang(locale)}>
         <figure className="m-0">
           <div className="story-header">
             <span className="label-tag">{t('photo')}</span>
@@ -49,7 +50,7 @@ export async function Story({ locale, date, page, article, links, lead }: Props)
   }
 
   return (
-    <article id={storyAnchor(article.id)} className={classes} lang="zh-Hans">
+    <article id={storyAnchor(article.id)} className={classes} lang={textLang(locale)}>
       <div className="story-header">
         {article.kind === 'commentary' ? <span className="label-tag">{t('commentary')}</span> : null}
         {links.prev ? <JumpLine direction="from" target={links.prev} href={jumpHref} /> : null}

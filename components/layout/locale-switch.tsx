@@ -13,7 +13,7 @@ type Props = {
 
 export function LocaleSwitch({ label, current, locales }: Props) {
   const pathname = usePathname() ?? '/';
-  const rest = pathname.replace(/^\/[a-z]{2}(?=\/|$)/, '');
+  const rest = pathname.replace(/^\/(zh-Hant|[a-z]{2})(?=\/|$)/, '');
   return (
     <nav aria-label={label} className="flex gap-2">
       {locales.map((l) =>

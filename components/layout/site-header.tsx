@@ -29,6 +29,7 @@ export async function SiteHeader({ locale, size, theme }: Props) {
             current={locale}
             locales={[
               { code: 'zh', name: tl('zh'), lang: 'zh-Hans' },
+              { code: 'zh-Hant', name: tl('zhHant'), lang: 'zh-Hant' },
               { code: 'en', name: tl('en'), lang: 'en' },
             ]}
           />

@@ -4,10 +4,9 @@
  */
 import type { Metadata } from 'next';
 import type { Article, PageMeta } from '@/lib/ingest/types';
+import { hreflang, ogLocale, READING_LOCALES, textLang } from '@/lib/i18n/locales';
 import { articlePath, pagePath, siteUrl } from './urls';
 
-const LOCALES = ['zh', 'en'] as const;
-const OG_LOCALE: Record<string, string> = { zh: 'zh_CN', en: 'en_GB' };
 
 /** The start of the text, cut at a sentence end where one falls near the limit. */
 export function describe(article: Article, max = 110): string {
@@ -28,7 +27,10 @@ export function describe(article: Article, max = 110): string {
 function alternates(path: (locale: string) => string, locale: string): Metadata['alternates'] {
   return {
     canonical: path(locale),
-    languages: Object.fromEntries(LOCALES.map((l) => [l === 'zh' ? 'zh-Hans' : l, path(l)])),
+    languages: {
+      ...Object.fromEntries(READING_LOCALES.map((l) => [hreflang(l), path(l)])),
+      'x-default': path('zh'),
+    },
   };
 }
 
@@ -46,7 +48,7 @@ export function pageMetadata(locale: string, meta: PageMeta, articles: readonly 
       description,
       url: path(locale),
       siteName: meta.paper,
-      locale: OG_LOCALE[locale],
+      locale: ogLocale(locale),
     },
     twitter: { card: 'summary', title, description },
   };
@@ -68,12 +70,13 @@ export function articleMetadata(locale: string, meta: PageMeta, article: Article
       description,
       url: path(locale),
       siteName: meta.paper,
-      locale: OG_LOCALE[locale],
+      locale: ogLocale(locale),
       publishedTime: meta.date,
       section: meta.pageName,
       authors,
     },
-    twitter: { card: 'summary', title: article.headline, description },
+    // The card's picture is the article's generated opengraph-image.
+    twitter: { card: 'summary_large_image', title: article.headline, description },
   };
 }
 
@@ -86,7 +89,7 @@ export function newsArticleJsonLd(locale: string, meta: PageMeta, article: Artic
     headline: article.headline,
     ...(article.subheadline ? { alternativeHeadline: article.subheadline } : {}),
     datePublished: meta.date,
-    inLanguage: 'zh-Hans',
+    inLanguage: textLang(locale),
     url,
     mainEntityOfPage: url,
     description: describe(article),

@@ -8,6 +8,7 @@ import { parseDate, parsePageNumber } from '@/lib/content/params';
 import { pageMetadata } from '@/lib/content/seo';
 import { pageNumberLabel } from '@/lib/content/urls';
 import { requireLocale } from '@/i18n/locale';
+import { localizeView } from '@/lib/i18n/localize';
 
 type Props = { params: Promise<{ locale: string; date: string; page: string }> };
 
@@ -20,7 +21,7 @@ function load(dateParam: string, pageParam: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale: rawLocale, date, page } = await params;
   const locale = requireLocale(rawLocale);
-  const view = load(date, page);
+  const view = localizeView(load(date, page), locale);
   if (!view) return {};
   const t = await getTranslations({ locale, namespace: 'Edition' });
   const meta = view.page.meta;
@@ -31,7 +32,7 @@ export default async function PrintedPage({ params }: Props) {
   const { locale: rawLocale, date, page } = await params;
   const locale = requireLocale(rawLocale);
   setRequestLocale(locale);
-  const view = load(date, page);
+  const view = localizeView(load(date, page), locale);
   if (!view) notFound();
   return <PageScreen locale={locale} view={view} />;
 }
