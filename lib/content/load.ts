@@ -6,10 +6,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseRawPage } from '@/lib/ingest';
 import type { Article, ParsedPage } from '@/lib/ingest/types';
 import { isIsoDate } from '@/lib/date';
 import { linkContinuations, type StoryLinks } from './continuations';
+import { cachedParseRawPage } from './parse-cache';
 
 export interface LoadedPage extends ParsedPage {
   /** Path of the raw file, relative to the working directory where possible. */
@@ -38,6 +38,7 @@ export interface Archive {
 export type PageParser = (bytes: Uint8Array, file: string) => ParsedPage;
 
 export interface LoadOptions {
+  /** Defaults to parseRawPage through the on-disk cache of parsed pages (parse-cache.ts). */
   parse?: PageParser;
   /** Called once per broken file or folder; defaults to console.error. */
   onError?: (message: string) => void;
@@ -59,7 +60,7 @@ function displayPath(file: string): string {
 }
 
 export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
-  const parse = options.parse ?? parseRawPage;
+  const parse = options.parse ?? cachedParseRawPage;
   const errors: string[] = [];
   const report = (message: string) => {
     errors.push(message);

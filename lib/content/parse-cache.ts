@@ -1,0 +1,68 @@
+/**
+ * Parsed pages cached on disk by content hash, so a restart, a rebuild or the search index step
+ * re-parses only the raw files that changed: `.cache/ingest/<ab>/<sha1>.json` (or DUBAO_CACHE_DIR;
+ * DUBAO_CACHE=0 turns it off). The key hashes the parser version, the file's path and its bytes; a
+ * page the parser rejects is cached as its IngestError, so a broken file is not re-parsed either.
+ *
+ * The parser version is a hash of lib/ingest's sources (parser-version.ts). Next.js bundles have no
+ * sources at run time: next.config.ts computes the hash at build time and inlines it as
+ * DUBAO_PARSER_VERSION; scripts and tests compute it from the working tree.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { IngestError, parseRawPage } from '@/lib/ingest';
+import type { ParsedPage } from '@/lib/ingest/types';
+import { ingestSourceHash } from './parser-version';
+
+type Entry = { page: ParsedPage } | { error: { file: string; line: number | undefined; reason: string } };
+
+let version: string | undefined | null = null;
+
+function parserVersion(): string | undefined {
+  if (version === null) version = process.env.DUBAO_PARSER_VERSION || ingestSourceHash();
+  return version;
+}
+
+function cacheDir(): string | undefined {
+  if (process.env.DUBAO_CACHE === '0') return undefined;
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DUBAO_CACHE_DIR?.trim() || '.cache/ingest');
+}
+
+/** parseRawPage through the disk cache; without a parser version or cache folder it just parses. */
+export function cachedParseRawPage(bytes: Uint8Array, file: string): ParsedPage {
+  const v = parserVersion();
+  const dir = cacheDir();
+  if (!v || !dir) return parseRawPage(bytes, file);
+  const key = createHash('sha1').update(v).update('\0').update(file).update('\0').update(bytes).digest('hex');
+  const where = path.join(dir, key.slice(0, 2), `${key}.json`);
+  let entry: Entry | undefined;
+  try {
+    entry = JSON.parse(readFileSync(where, 'utf8')) as Entry;
+  } catch {
+    // Not cached yet (or unreadable): parse below.
+  }
+  if (!entry) {
+    try {
+      entry = { page: parseRawPage(bytes, file) };
+    } catch (err) {
+      if (!(err instanceof IngestError)) throw err; // a parser bug is not an answer to keep
+      entry = { error: { file: err.file, line: err.line, reason: err.reason } };
+    }
+    store(where, entry);
+  }
+  if ('error' in entry) throw new IngestError(entry.error.file, entry.error.line, entry.error.reason);
+  return entry.page;
+}
+
+function store(where: string, entry: Entry) {
+  try {
+    mkdirSync(path.dirname(where), { recursive: true });
+    // Write then rename, so a reader in another process never sees half a file.
+    const tmp = `${where}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(entry));
+    renameSync(tmp, where);
+  } catch {
+    // A read-only disk only costs speed.
+  }
+}

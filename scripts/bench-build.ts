@@ -1,0 +1,105 @@
+/**
+ * npm run bench:build [-- --sizes 10,365,3650 --dir DIR]
+ * Does the build grow with the archive? For each archive size: generates a fictional paper
+ * (gen:archive, kept in DIR for reuse, default $TMPDIR/dubao-bench), then measures wall time and the
+ * peak RSS of the process tree of
+ *   1. the search index step (scripts/build-search-index.ts) with an empty parse cache,
+ *   2. the same again after one page changed (the parse cache keeps the rest),
+ *   3. `next build` with CONTENT_DIR pointing at the archive (held under /tmp/build.lock),
+ * then starts the server on that build and opens an article of the oldest year (expects 200).
+ */
+import { appendFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  buildLock,
+  ensureArchive,
+  mb,
+  measure,
+  oldestArticlePath,
+  printTable,
+  secs,
+  startServer,
+  timedGet,
+  type Measured,
+} from './bench-util';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const sizes = opt('--sizes', '10,365,3650').split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error('bench:build: --sizes takes whole numbers, e.g. 10,365,3650');
+  process.exit(2);
+}
+const base = path.resolve(opt('--dir', path.join(tmpdir(), 'dubao-bench')));
+const STEP_TIMEOUT = 40 * 60_000;
+// The index step holds every article of the archive at once; give it room at 3,650 issues.
+const HEAP = { NODE_OPTIONS: '--max-old-space-size=8192' };
+
+function check(step: string, r: Measured): Measured {
+  if (r.code !== 0) throw new Error(`${step} failed (exit ${r.code}):\n${r.tail}`);
+  return r;
+}
+
+const fmt = (r: Measured) => `${secs(r.ms)} / ${mb(r.peakRss)}`;
+
+/** Appends a paragraph to the newest issue's last page: a re-ingest should re-parse that one file. */
+function touchOnePage(archive: string) {
+  const newest = readdirSync(archive).sort().at(-1)!;
+  const last = readdirSync(path.join(archive, newest)).filter((n) => n.endsWith('.md')).sort().at(-1)!;
+  appendFileSync(path.join(archive, newest, last), `\n本报讯 更正：${Date.now()}。\n`);
+}
+
+async function benchSize(issues: number): Promise<string[]> {
+  const archive = path.join(base, `archive-${issues}`);
+  const cache = path.join(base, `cache-${issues}`);
+  const index = path.join(base, `search-${issues}`);
+  mkdirSync(base, { recursive: true });
+  const gen = await ensureArchive(archive, issues);
+  console.error(`[${issues}] archive ${gen.reused ? 'reused' : `generated in ${secs(gen.ms)}`}: ${archive}`);
+  rmSync(cache, { recursive: true, force: true });
+  const env = { CONTENT_DIR: archive, DUBAO_CACHE_DIR: cache, NEXT_TELEMETRY_DISABLED: '1' };
+
+  const indexRun = () =>
+    measure('npx', ['tsx', 'scripts/build-search-index.ts', index], { env: { ...env, ...HEAP }, timeoutMs: STEP_TIMEOUT });
+  const cold = check('search index', await indexRun());
+  console.error(`[${issues}] search index, cold cache: ${fmt(cold)} — ${cold.tail.trim().split('\n').at(-1)}`);
+  touchOnePage(archive);
+  const warm = check('search index (warm)', await indexRun());
+  console.error(`[${issues}] search index, one page changed: ${fmt(warm)}`);
+
+  const lock = await buildLock();
+  try {
+    const build = check('next build', await measure('npx', ['next', 'build'], { env, timeoutMs: STEP_TIMEOUT }));
+    console.error(`[${issues}] next build: ${fmt(build)} (waited ${secs(lock.waitedMs)} for the build lock)`);
+    const server = await startServer(3290, env);
+    let opened: string;
+    try {
+      const where = oldestArticlePath(archive);
+      const r = await timedGet(server.url + where);
+      opened = `${r.status} in ${secs(r.ms)}`;
+      console.error(`[${issues}] GET ${where}: ${opened}`);
+      if (r.status !== 200) throw new Error(`${where} answered ${r.status}`);
+    } finally {
+      await server.stop();
+    }
+    return [String(issues), fmt(cold), fmt(warm), fmt(build), opened];
+  } finally {
+    lock.release();
+  }
+}
+
+async function main() {
+  const rows: string[][] = [];
+  for (const n of sizes) rows.push(await benchSize(n));
+  console.log('\nwall time / peak RSS of the process tree, by archive size (issues)\n');
+  printTable(['issues', 'search index (cold cache)', 'search index (1 page changed)', 'next build', 'oldest article (first request)'], rows);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
