@@ -19,7 +19,9 @@ function latinOnly(text: string): boolean {
 
 const metaNames = new WeakMap<object, { page: string; paper: string }>();
 
-export function isFurnitureText(text: string, meta: Partial<PageMeta>, heading: boolean): boolean {
+/** `level`: the heading level (# count), 0 for a plain block. */
+export function isFurnitureText(text: string, meta: Partial<PageMeta>, level: number): boolean {
+  const heading = level > 0;
   const t = text.trim();
   if (!t) return true;
   // Furniture is short; a paragraph of news is not worth the checks below.
@@ -32,6 +34,12 @@ export function isFurnitureText(text: string, meta: Partial<PageMeta>, heading: 
   }
   if (names.page && n === names.page) return true;
   if (names.paper && (n === names.paper || n.startsWith(names.paper + '·'))) return true;
+  // The edition line (# 县域·乡镇 for the page 县域) and a running head (溱阳日报 2025年8月21日 星期四).
+  if (level === 1 && names.page && t.length <= 12 && n.includes(names.page)) return true;
+  if (names.paper && n.startsWith(names.paper) && n.length > names.paper.length) {
+    const rest = t.slice(t.indexOf(meta.paper!.trim().slice(-1)) + 1).trim();
+    if (DATE_LINE.test(rest) || PAGE_LABEL.test(rest)) return true;
+  }
   if (latinOnly(t) && (heading || t === t.toUpperCase())) return true;
   if (PAGE_LABEL.test(t) || DATE_LINE.test(t) || EDITOR.test(t) || SERIAL.test(t) || CREDIT.test(t)) return true;
   // A short line without sentence punctuation that advertises an app or account.

@@ -22,6 +22,7 @@ import {
   normalizeForCompare,
   opensParagraph,
   quoteBalance,
+  spansWord,
   startsMidSentence,
   weakInitial,
 } from './text';
@@ -113,13 +114,13 @@ const keyOf = (item: Item) => (item.key ??= normalizeForCompare(item.text));
 function classify(block: RawBlock, meta: PageMeta): Item {
   const base = { block, text: block.text };
   if (block.level > 0) {
-    return { ...base, kind: isFurnitureText(block.text, meta, true) ? 'furniture' : 'heading' };
+    return { ...base, kind: isFurnitureText(block.text, meta, block.level) ? 'furniture' : 'heading' };
   }
   const jump = parseJumpLine(block.text);
   if (jump) return { ...base, kind: 'jump', jump };
   const bylines = parseByline(block.lines);
   if (bylines) return { ...base, kind: 'byline', bylines };
-  if (isFurnitureText(block.text, meta, false)) return { ...base, kind: 'furniture' };
+  if (isFurnitureText(block.text, meta, 0)) return { ...base, kind: 'furniture' };
   return { ...base, kind: 'para' };
 }
 
@@ -375,7 +376,7 @@ function buildArticle(
   markSubheads(list);
   const titles = d.heads.map((h) => h.text).join(' ');
   putBackColumns(list, jump !== undefined, titles, repairs);
-  joinColumnBreaks(list, jump !== undefined, repairs);
+  joinColumnBreaks(list, jump !== undefined, titles, repairs);
   dropContained(list, repairs);
 
   const heads: HeadingLine[] = d.heads.map((h) => ({ level: h.block.level, text: h.text }));
@@ -467,11 +468,10 @@ function putBackColumns(list: Para[], jumps: boolean, titles: string, repairs: R
 
   const d = body.at(-1)!;
   if (!endsOpen(list[d]!.text) || jumps) return;
-  // Past the lead paragraph and the blocks that merely continue it across a column break.
-  let at = leadLike(list[first]!.text, titles) ? 1 : 0;
-  while (at > 0 && at < body.length && endsOpen(list[body[at - 1]!]!.text)) at++;
-  const t = body[at];
-  if (t === undefined || t >= d || isOpener(list[t]!.text) || list.slice(t, d).some((p) => p.subhead)) return;
+  // Only when the best tail for the last block sits at the top of a column do whole columns move;
+  // a tail anywhere else is simply joined (joinColumnBreaks).
+  const t = bestTail(list, d, titles, true);
+  if (t === -1 || t !== columnTopIndex(list, titles) || list.slice(t, d).some((p) => p.subhead)) return;
   let k = d;
   for (let i = t + 1; i <= d; i++) {
     if (size(list.slice(t, i)) <= 1.2 * size(list.slice(i, d + 1))) k = i;
@@ -495,7 +495,7 @@ function leadLike(text: string, titles: string): boolean {
  * first). Each candidate is scored on what can be seen: being next, a visibly mid-sentence start,
  * a quote the open block leaves open and the candidate closes, an opener that rules it out.
  */
-function joinColumnBreaks(list: Para[], jumps: boolean, repairs: Repair[]) {
+function joinColumnBreaks(list: Para[], jumps: boolean, titles: string, repairs: Repair[]) {
   for (let i = 0; i < list.length; i++) {
     const p = list[i]!;
     if (p.subhead) continue;
@@ -503,19 +503,7 @@ function joinColumnBreaks(list: Para[], jumps: boolean, repairs: Repair[]) {
       const isLast = !list.slice(i + 1).some((q) => !q.subhead);
       // A story that jumps to another page stops mid-sentence by design.
       if (isLast && jumps) break;
-      let best = -1;
-      let bestScore = 0;
-      const opensQuote = quoteBalance(p.text) > 0;
-      list.forEach((q, qi) => {
-        if (qi === i || q.subhead) return;
-        // A block that is already the natural continuation of another open block is taken.
-        if (qi > 0 && qi - 1 !== i && endsOpenAt(list, qi - 1)) return;
-        const score = continuationScore(p, q, qi - i, opensQuote);
-        if (score > bestScore) {
-          bestScore = score;
-          best = qi;
-        }
-      });
+      const best = bestTail(list, i, titles, false);
       if (best === -1) break;
       const q = list[best]!;
       const kind = best === i + 1 && !q.moved ? 'column-break-joined' : 'fragment-moved';
@@ -541,8 +529,8 @@ function signsOf(q: Para): StartSigns {
     let score = 0;
     if (startsMidSentence(q.text)) score += 3;
     // A "paragraph" of one short sentence (老师史伟洋说。) is the end of a cut one.
-    if (q.text.length <= 12) score += 2;
-    if (weakInitial(q.text)) score += 2;
+    if (q.text.length <= 12) score += 3;
+    if (weakInitial(q.text)) score += 3;
     if (opensParagraph(q.text)) score -= 2;
     s = { opener: isOpener(q.text), score, closesQuote: quoteBalance(q.text) < 0 };
     startSigns.set(q, s);
@@ -555,7 +543,47 @@ function continuationScore(p: Para, q: Para, offset: number, pOpensQuote: boolea
   if (s.opener) return -10;
   let score = (offset === 1 ? 3 : offset === -1 ? 1 : 0) + s.score;
   if (s.closesQuote) score += pOpensQuote ? 3 : -2;
+  // The cut went through a word: 技术培 + 训和产品回收.
+  if (spansWord(p.text, q.text)) score += 3;
   return score;
+}
+
+/**
+ * Where a later column's first block lands when the converter emits columns out of order: the
+ * body's first block, or the first after the lead paragraph and the blocks that continue it.
+ */
+function columnTopIndex(list: Para[], titles: string): number {
+  const body = list.map((p, i) => (p.subhead ? -1 : i)).filter((i) => i >= 0);
+  let at = body.length > 0 && leadLike(list[body[0]!]!.text, titles) ? 1 : 0;
+  while (at > 0 && at < body.length && endsOpen(list[body[at - 1]!]!.text)) at++;
+  return body[at] ?? -1;
+}
+
+/** The block that best continues the open block list[i], or -1 when none is likely enough. */
+function bestTail(list: Para[], i: number, titles: string, beforeOnly: boolean): number {
+  const p = list[i]!;
+  const opensQuote = quoteBalance(p.text) > 0;
+  const top = columnTopIndex(list, titles);
+  let best = -1;
+  let bestScore = 0;
+  // The next block is looked at first, so that on a tie the plain column break wins.
+  const order = [i + 1, ...list.keys()].filter((qi, k) => qi < list.length && (k === 0 || qi !== i + 1));
+  for (const qi of order) {
+    const q = list[qi]!;
+    if (qi === i || q.subhead || (beforeOnly && qi > i)) continue;
+    // A block that is already the natural continuation of another open block is taken.
+    if (qi > 0 && qi - 1 !== i && endsOpenAt(list, qi - 1)) continue;
+    // Subheads split a story into sections; a cut sentence does not continue across one.
+    const [a, b] = qi < i ? [qi, i] : [i, qi];
+    if (list.slice(a + 1, b).some((x) => x.subhead)) continue;
+    let score = continuationScore(p, q, qi - i, opensQuote);
+    if (qi < i - 1 && qi === top) score += 2;
+    if (score > bestScore) {
+      bestScore = score;
+      best = qi;
+    }
+  }
+  return best;
 }
 
 function endsOpenAt(list: Para[], i: number): boolean {

@@ -1,4 +1,5 @@
 /** Character-level tests on Chinese news text: where sentences end, how blocks compare. */
+import { COMMON_WORDS } from './words';
 
 const TERMINAL = new Set(['。', '！', '？', '!', '?', '…', '；', ';', '：', ':', '）', ')', '】', '》']);
 const QUOTE_CLOSE = new Set(['”', '」', '』', '’', '"']);
@@ -84,6 +85,23 @@ export function bigrams(text: string): Set<number> {
   return out;
 }
 
+let words: Set<string> | null = null;
+
+/** The last character of `a` and the first of `b` make a common word (技术培|训, 城市管|理办). */
+export function spansWord(a: string, b: string): boolean {
+  const x = a.at(-1);
+  const y = b[0];
+  if (!x || !y || !isHan(x) || !isHan(y)) return false;
+  if (!words) {
+    words = new Set();
+    for (let i = 0; i + 1 < COMMON_WORDS.length; i += 2) words.add(COMMON_WORDS.slice(i, i + 2));
+  }
+  // 一项一|项见成效 is a word cut in two; 一项一|小区 is not: 小区 is the word that starts there.
+  return words.has(x + y) && !words.has(b.slice(0, 2));
+}
+
+const isHan = (c: string) => c >= '\u4e00' && c <= '\u9fff';
+
 /** Quotes opened and not closed (positive), or closed without being opened (negative). */
 export function quoteBalance(text: string): number {
   let depth = 0;
@@ -104,7 +122,9 @@ export function opensParagraph(text: string): boolean {
   return (
     /^(近年来|近年|今年以来|今年|目前|此外|同时|与此同时|另外|据悉|据了解|据介绍|记者了解到|记者获悉|会上|会议|下一步|近日|日前|昨天|昨日|今天|当天|\d{1,2}月\d{1,2}日)/.test(t) ||
     // 在白沙乡油菜种植基地, … : a place or occasion, then a comma.
-    /^(在|随着|围绕|针对|为了|截至)[^，,。；]{2,16}[，,]/.test(t)
+    /^(在|随着|围绕|针对|为了|截至)[^，,。；]{2,24}[，,]/.test(t) ||
+    // 张立舟要求, … : a speaker and a verb of saying open a paragraph of a speech report.
+    /^\p{Script=Han}{2,4}(指出|强调|要求|表示|认为|提出|介绍|说)[，,：:]/u.test(t)
   );
 }
 
