@@ -239,6 +239,10 @@ function dropRepeats(drafts: Draft[], repairs: Repair[]) {
   const opensArticle = (di: number, item: Item) =>
     drafts[di]!.heads.length > 0 && drafts[di]!.items.indexOf(item) < bounds[di]!.first;
   const closesArticle = (di: number, item: Item) => drafts[di]!.items.indexOf(item) > bounds[di]!.last;
+  /** A copy cut mid-word whose other half (…配 + 备了…) is in the article is at home there. */
+  const completedIn = (di: number, item: Item) =>
+    endsOpen(item.text) &&
+    drafts[di]!.items.some((i) => i.kind === 'para' && !repeated.has(i) && spansWord(item.text, i.text));
 
   for (const g of groups.values()) {
     if (g.length < 2) continue;
@@ -249,7 +253,10 @@ function dropRepeats(drafts: Draft[], repairs: Repair[]) {
       for (const di of drafted) {
         const copy = g.find((c) => c.draft === di)!;
         const score =
-          (opensArticle(di, copy.item) ? 1 : 0) - (closesArticle(di, copy.item) ? 0.5 : 0) + similarity(copy.item.text, di);
+          (opensArticle(di, copy.item) ? 1 : 0) +
+          (completedIn(di, copy.item) ? 1 : 0) -
+          (closesArticle(di, copy.item) ? 0.5 : 0) +
+          similarity(copy.item.text, di);
         if (score > best) {
           best = score;
           home = di;
