@@ -71,3 +71,24 @@ describe('a broken file', () => {
     expect(messages[0]).toMatch(/cannot read the content folder/);
   });
 });
+
+describe('an editor’s overrides beside a page', () => {
+  it('are applied when the archive is loaded, and a change to them is picked up', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dubao-ov-'));
+    mkdirSync(path.join(dir, '2025-03-12'));
+    const page = path.join(dir, '2025-03-12', '01.md');
+    writeFileSync(
+      page,
+      '---\npaper: 青禾日报\ndate: 2025-03-12\npage: 1\npageName: 要闻\n---\n### 图书馆夜间开放\n■记者 吴八\n\n市图书馆延长开放时间。\n\n读者点赞\n\n首晚接待读者六百余人次。\n',
+    );
+    const cache = new Map();
+    const load = () => loadArchive(dir, { onError: () => {}, cache, parse: undefined });
+    const body = () => load().issues[0]!.pages[0]!.articles[0]!.body.map((b) => b.type);
+    expect(body()).toEqual(['p', 'h', 'p']);
+    // Line 7 is the headline: the editor sets a better one.
+    writeFileSync(path.join(dir, '2025-03-12', '01.overrides.yaml'), 'headline:\n  7: 图书馆延长夜间开放时间\n');
+    const loaded = load().issues[0]!.pages[0]!;
+    expect(loaded.articles[0]!.headline).toBe('图书馆延长夜间开放时间');
+    expect(loaded.repairs.some((r) => r.kind === 'override')).toBe(true);
+  });
+});

@@ -4,12 +4,12 @@
  * layer, the search index builder and CLIs share it. A broken file is reported and skipped; it
  * never takes other pages or issues down.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, ParsedPage } from '@/lib/ingest/types';
 import { isIsoDate } from '@/lib/date';
 import { linkContinuations, type StoryLinks } from './continuations';
-import { cachedParseRawPage } from './parse-cache';
+import { cachedParseRawPage, type Sidecar } from './parse-cache';
 
 export interface LoadedPage extends ParsedPage {
   /** Path of the raw file, relative to the working directory where possible. */
@@ -35,7 +35,7 @@ export interface Archive {
   errors: string[];
 }
 
-export type PageParser = (bytes: Uint8Array, file: string) => ParsedPage;
+export type PageParser = (bytes: Uint8Array, file: string, sidecar?: Sidecar) => ParsedPage;
 
 export interface LoadOptions {
   /** Defaults to parseRawPage through the on-disk cache of parsed pages (parse-cache.ts). */
@@ -94,9 +94,17 @@ export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
       try {
         const st = statSync(full);
         if (!st.isFile()) continue;
-        const stamp = `${st.mtimeMs}:${st.size}`;
+        // An editor's corrections sit beside the page as <NN>.overrides.yaml.
+        const sideFull = full.replace(/\.md$/, '.overrides.yaml');
+        const side = existsSync(sideFull) ? statSync(sideFull) : undefined;
+        const stamp = `${st.mtimeMs}:${st.size}${side ? `+${side.mtimeMs}:${side.size}` : ''}`;
         const cached = options.cache?.get(full);
-        const parsed = cached?.stamp === stamp ? cached.page : parse(readFileSync(full), file);
+        let parsed = cached?.stamp === stamp ? cached.page : undefined;
+        if (!parsed) {
+          const sidecar = side ? { bytes: readFileSync(sideFull), file: displayPath(sideFull) } : undefined;
+          parsed = parse(readFileSync(full), file, sidecar);
+          for (const w of (parsed as { warnings?: string[] }).warnings ?? []) console.warn(`${file}: warning: ${w}`);
+        }
         options.cache?.set(full, { stamp, page: parsed });
         if (parsed.meta.date !== date) {
           report(`${file}:1: front matter date ${parsed.meta.date} is not the folder's date ${date}`);

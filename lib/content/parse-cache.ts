@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { IngestError, parseRawPage } from '@/lib/ingest';
+import { IngestError, parsePage, parseRawPage, readRawPage } from '@/lib/ingest';
+import { readOverrides } from '@/lib/ingest/overrides';
 import type { ParsedPage } from '@/lib/ingest/types';
 import { ingestSourceHash } from './parser-version';
 
@@ -29,12 +30,32 @@ function cacheDir(): string | undefined {
   return path.resolve(/*turbopackIgnore: true*/ process.env.DUBAO_CACHE_DIR?.trim() || '.cache/ingest');
 }
 
-/** parseRawPage through the disk cache; without a parser version or cache folder it just parses. */
-export function cachedParseRawPage(bytes: Uint8Array, file: string): ParsedPage {
+/** An editor's corrections for a page: the sidecar `<NN>.overrides.yaml` next to it. */
+export interface Sidecar {
+  bytes: Uint8Array;
+  file: string;
+}
+
+/** Reads, validates and parses a raw page, applying its sidecar overrides if it has one. */
+export function parsePageFile(bytes: Uint8Array, file: string, sidecar?: Sidecar): ParsedPage {
+  if (!sidecar) return parseRawPage(bytes, file);
+  const raw = readRawPage(bytes, file);
+  const overrides = readOverrides(sidecar.bytes, sidecar.file);
+  const page = parsePage(raw.text, raw.meta, { firstLine: raw.firstLine, overrides });
+  if (page.articles.length === 0) {
+    throw new IngestError(file, raw.firstLine, 'no article found: the page has no headline with text under it');
+  }
+  return { meta: raw.meta, ...page, warnings: raw.warnings } as ParsedPage;
+}
+
+/** parsePageFile through the disk cache; without a parser version or cache folder it just parses. */
+export function cachedParseRawPage(bytes: Uint8Array, file: string, sidecar?: Sidecar): ParsedPage {
   const v = parserVersion();
   const dir = cacheDir();
-  if (!v || !dir) return parseRawPage(bytes, file);
-  const key = createHash('sha1').update(v).update('\0').update(file).update('\0').update(bytes).digest('hex');
+  if (!v || !dir) return parsePageFile(bytes, file, sidecar);
+  const hash = createHash('sha1').update(v).update('\0').update(file).update('\0').update(bytes);
+  if (sidecar) hash.update('\0overrides\0').update(sidecar.bytes);
+  const key = hash.digest('hex');
   const where = path.join(dir, key.slice(0, 2), `${key}.json`);
   let entry: Entry | undefined;
   try {
@@ -44,7 +65,7 @@ export function cachedParseRawPage(bytes: Uint8Array, file: string): ParsedPage 
   }
   if (!entry) {
     try {
-      entry = { page: parseRawPage(bytes, file) };
+      entry = { page: parsePageFile(bytes, file, sidecar) };
     } catch (err) {
       if (!(err instanceof IngestError)) throw err; // a parser bug is not an answer to keep
       entry = { error: { file: err.file, line: err.line, reason: err.reason } };
