@@ -4,7 +4,7 @@ import { IngestError, readRawPage } from './raw';
 import type { ParsedPage } from './types';
 
 export { parsePage, type ParseOptions } from './parse';
-export { IngestError, readRawPage, decodePage, pageMetaSchema, type RawPage } from './raw';
+export { IngestError, readRawPage, decodePage, pageMetaSchema, MAX_PAGE_BYTES, type RawPage } from './raw';
 export type * from './types';
 
 /** Reads, validates and parses one raw page file's bytes. Throws IngestError naming file and line. */

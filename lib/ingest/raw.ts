@@ -44,10 +44,21 @@ export const pageMetaSchema = z.object({
   pageName: z.string().trim().min(1, 'pageName must not be empty'),
 });
 
+/**
+ * The largest raw page read: a printed page holds 10-60 KB of text, so a bigger file is a conversion
+ * gone wrong (a whole book, pages glued together). Parsing time grows with size (about 1 s per MB),
+ * so such a file is rejected at once rather than holding up a build or a server start.
+ */
+export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+
 /** Decodes a page's bytes; GB18030 (a superset of GBK) when the bytes are not UTF-8. */
 export function decodePage(bytes: Uint8Array, file: string): { text: string; warnings: string[] } {
   const warnings: string[] = [];
   if (bytes.length === 0) throw new IngestError(file, undefined, 'the file is empty');
+  if (bytes.length > MAX_PAGE_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new IngestError(file, undefined, `the file is ${mb(bytes.length)}; a page may be at most ${mb(MAX_PAGE_BYTES)} (is it several pages or a whole document?)`);
+  }
   const sample = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of sample) {
@@ -123,7 +134,7 @@ export function readRawPage(bytes: Uint8Array, file: string): RawPage {
       data = parseYaml(lines.slice(1, end).join('\n'));
     } catch (e) {
       const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line + 1 : 2;
-      throw new IngestError(file, line, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+      throw new IngestError(file, line, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
     }
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
