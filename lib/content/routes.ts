@@ -12,7 +12,9 @@ export const SECTIONS = new Set(['search']);
 
 /** True if /<locale>/<segments…> names something the reader can show, or belongs to a section. */
 export function readerPathExists(segments: readonly string[], archive: Archive): boolean {
-  const [first, second, third, ...more] = segments;
+  const [first, second, third, ...rest] = segments;
+  // An article's generated link-preview images (opengraph-image, twitter-image) sit below it.
+  const more = third !== undefined && rest.length === 1 && /^(opengraph|twitter)-image\b/.test(rest[0]!) ? [] : rest;
   if (first === undefined) return true;
   if (SECTIONS.has(first)) return true;
   if (first === 'archive') {

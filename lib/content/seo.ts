@@ -31,6 +31,7 @@ function alternates(path: (locale: string) => string, locale: string): Metadata[
       ...Object.fromEntries(READING_LOCALES.map((l) => [hreflang(l), path(l)])),
       'x-default': path('zh'),
     },
+    types: { 'application/atom+xml': `/${locale}/feed.xml` },
   };
 }
 

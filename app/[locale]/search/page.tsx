@@ -4,6 +4,8 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { AppLocale } from '@/i18n/routing';
 import { SearchResults } from '@/components/search/search-results';
 import { serverSearch } from '@/lib/search/server';
+import { queryForIndex, traditionalResult } from '@/lib/i18n/search';
+import { isTraditional } from '@/lib/i18n/locales';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -32,14 +34,23 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const to = ISO.test(one(sp.to)) ? one(sp.to) : '';
   const page = Math.max(1, Math.min(1000, Number.parseInt(one(sp.p), 10) || 1));
   const result = q
-    ? serverSearch(q, {
+    ? serverSearch(queryForIndex(q), {
         from: from || undefined,
         to: to || undefined,
         offset: (page - 1) * PER_PAGE,
         limit: PER_PAGE,
       })
     : undefined;
+  // A Traditional reader sees the (Simplified) index's results converted.
   return (
-    <SearchResults locale={locale} q={q} from={from} to={to} page={page} perPage={PER_PAGE} result={result} />
+    <SearchResults
+      locale={locale}
+      q={q}
+      from={from}
+      to={to}
+      page={page}
+      perPage={PER_PAGE}
+      result={result && isTraditional(locale) ? traditionalResult(result) : result}
+    />
   );
 }

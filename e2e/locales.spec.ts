@@ -1,0 +1,151 @@
+/**
+ * Three reading locales: 简体 (zh), 繁體 (zh-Hant: interface and article text converted) and English
+ * (interface only; the articles stay as published). Search across scripts; feeds and sitemaps.
+ */
+import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { loadArchive } from '../lib/content/load';
+import { watchErrors } from './helpers';
+
+const PATH = '/2025-03-14/1/c2j0kpo3';
+const SEED = 'http://127.0.0.1:3210';
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+test('the locale switch keeps the reader on the article, in the right script and language', async ({
+  page,
+}) => {
+  const noErrors = watchErrors(page);
+  await page.goto(`/zh${PATH}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(page.locator('h1.headline')).toHaveText('望川地铁三号线全线贯通');
+
+  await page.getByRole('navigation', { name: '语言' }).getByRole('link', { name: '繁體中文' }).click();
+  await expect(page).toHaveURL(new RegExp(`/zh-Hant${PATH}$`));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  await expect(page.locator('article.article-view')).toHaveAttribute('lang', 'zh-Hant');
+  await expect(page.locator('h1.headline')).toHaveText('望川地鐵三號線全線貫通');
+  await expect(page.getByRole('complementary', { name: '分享' })).toContainText('本文連結');
+  await expect(page.locator('[data-share-url]')).toHaveText(new RegExp(`/zh-Hant${PATH}$`));
+
+  await page.getByRole('navigation', { name: '語言' }).getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en${PATH}$`));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The interface is English; the article stays as published and says so.
+  await expect(page.locator('article.article-view')).toHaveAttribute('lang', 'zh-Hans');
+  await expect(page.locator('h1.headline')).toHaveText('望川地铁三号线全线贯通');
+  await expect(page.getByRole('complementary', { name: 'Share' })).toBeVisible();
+  noErrors();
+});
+
+test('each locale links the others with absolute hreflang alternates', async ({ page }) => {
+  await page.goto(`/zh-Hant${PATH}`);
+  const alternates = await page
+    .locator('link[rel="alternate"][hreflang]')
+    .evaluateAll((links) => links.map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
+  const byLang = Object.fromEntries(alternates);
+  expect(Object.keys(byLang).sort()).toEqual(['en', 'x-default', 'zh-Hans', 'zh-Hant']);
+  expect(byLang['zh-Hans']).toMatch(new RegExp(`^https?://[^/]+/zh${PATH}$`));
+  expect(byLang['zh-Hant']).toMatch(new RegExp(`^https?://[^/]+/zh-Hant${PATH}$`));
+  expect(byLang['en']).toMatch(new RegExp(`^https?://[^/]+/en${PATH}$`));
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/zh-Hant${PATH}$`));
+});
+
+test('a query typed in Traditional finds the Simplified article and highlights the right characters', async ({
+  page,
+}) => {
+  await page.goto('/zh-Hant/search?q=' + encodeURIComponent('地鐵 貫通'));
+  const results = page.locator('ol.search-results > li');
+  await expect(results.first()).toBeVisible();
+  const first = results.first().locator('a').first();
+  await expect(first).toContainText('地鐵');
+  await expect(first.locator('mark').first()).toHaveText(/地鐵|貫通/);
+  await first.click();
+  await expect(page).toHaveURL(/\/zh-Hant\/2025-03-14\/\d+\/[a-z0-9]+\?hl=/);
+  const marks = page.locator('article mark[data-hl]');
+  await expect(marks.first()).toBeVisible();
+  const marked = await marks.allTextContents();
+  expect(marked.length).toBeGreaterThan(1);
+  for (const m of marked) expect(['地鐵', '貫通']).toContain(m);
+
+  // The same Traditional query works from the Simplified and English interfaces too.
+  for (const locale of ['zh', 'en']) {
+    await page.goto(`/${locale}/search?q=` + encodeURIComponent('地鐵'));
+    await expect(page.locator('ol.search-results > li').first().locator('mark').first()).toHaveText('地铁');
+  }
+});
+
+test('the article page in three locales (screenshots for the notes)', async ({ page }) => {
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.goto(`${SEED}/zh`);
+  const href = await page.locator('.lead-story .headline a').first().getAttribute('href');
+  const path = href!.replace(/^\/zh/, '');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const locale of ['zh', 'zh-Hant', 'en']) {
+    await page.goto(`${SEED}/${locale}${path}`);
+    await expect(page.locator('h1.headline')).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/article-${locale}.png`, fullPage: true });
+  }
+  await page.goto(`${SEED}/zh-Hant${path}`);
+  await expect(page.locator('.article-view')).toContainText('發展');
+});
+
+test.describe('feeds and discovery', () => {
+  const archive = loadArchive('e2e/fixtures/archive');
+
+  test('the Atom feed parses and lists the latest issues’ articles with absolute links', async ({
+    request,
+  }) => {
+    const res = await request.get('/zh-Hant/feed.xml');
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('xml');
+    const text = await res.text();
+    expect(XMLValidator.validate(text)).toBe(true);
+    const feed = xml.parse(text).feed;
+    expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+    const entries = list(feed.entry) as { title: string; link: { '@href': string }; updated: string }[];
+    const latest = archive.issues.slice(-3);
+    const expected = latest.reduce((n, i) => n + i.pages.reduce((m, p) => m + p.articles.length, 0), 0);
+    expect(entries).toHaveLength(expected);
+    for (const e of entries)
+      expect(e.link['@href']).toMatch(/^https?:\/\/[^/]+\/zh-Hant\/\d{4}-\d{2}-\d{2}\/\d+\/\w+$/);
+    expect(entries.map((e) => e.title)).toContain('望川地鐵三號線全線貫通');
+    expect(entries[0]!.updated.startsWith(archive.issues.at(-1)!.date)).toBe(true);
+    // Feed readers' first guess redirects to the default locale's feed.
+    const plain = await request.get('/feed.xml', { maxRedirects: 0 });
+    expect(plain.status()).toBe(308);
+    expect(plain.headers()['location']).toMatch(/\/zh\/feed\.xml$/);
+  });
+
+  test('sitemap.xml lists every issue, page and article with its locale alternates', async ({ request }) => {
+    const res = await request.get('/sitemap.xml');
+    expect(res.status()).toBe(200);
+    const text = await res.text();
+    expect(XMLValidator.validate(text)).toBe(true);
+    const urls = list(xml.parse(text).urlset.url) as {
+      loc: string;
+      'xhtml:link': { '@hreflang': string; '@href': string }[];
+    }[];
+    const locs = new Set(urls.map((u) => new URL(u.loc).pathname));
+    for (const issue of archive.issues) {
+      expect(locs).toContain(`/zh/${issue.date}`);
+      for (const p of issue.pages) {
+        expect(locs).toContain(`/zh/${issue.date}/${p.meta.page}`);
+        for (const a of p.articles) expect(locs).toContain(`/zh/${issue.date}/${p.meta.page}/${a.id}`);
+      }
+    }
+    for (const u of urls) {
+      expect(u.loc).toMatch(/^https?:\/\//);
+      expect(u['xhtml:link'].map((l) => l['@hreflang']).sort()).toEqual([
+        'en',
+        'x-default',
+        'zh-Hans',
+        'zh-Hant',
+      ]);
+    }
+    const robots = await (await request.get('/robots.txt')).text();
+    expect(robots).toMatch(/Sitemap: https?:\/\/[^/\s]+\/sitemap\.xml/);
+    expect(robots).toContain('Disallow: /api/');
+  });
+});
