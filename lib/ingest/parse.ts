@@ -486,8 +486,21 @@ function putBackColumns(list: Para[], jumps: boolean, titles: string, repairs: R
   move(t, k, d);
 }
 
+const leadCache = new Map<string, boolean>();
+
 /** The first paragraph of a story: an opener, a time or place lead-in, or the headline's words. */
 function leadLike(text: string, titles: string): boolean {
+  const key = `${titles}\u0000${text.slice(0, 40)}`;
+  let hit = leadCache.get(key);
+  if (hit === undefined) {
+    hit = isLeadLike(text, titles);
+    if (leadCache.size > 10_000) leadCache.clear();
+    leadCache.set(key, hit);
+  }
+  return hit;
+}
+
+function isLeadLike(text: string, titles: string): boolean {
   if (isOpener(text) || opensParagraph(text)) return true;
   const own = bigrams(titles);
   const sentence = text.split(/[。！？]/)[0] ?? text;
@@ -574,8 +587,9 @@ function bestTail(list: Para[], i: number, titles: string, beforeOnly: boolean):
   let best = -1;
   let bestScore = 0;
   // The next block is looked at first, so that on a tie the plain column break wins.
-  const order = [i + 1, ...list.keys()].filter((qi, k) => qi < list.length && (k === 0 || qi !== i + 1));
-  for (const qi of order) {
+  for (let k = -1; k < list.length; k++) {
+    const qi = k === -1 ? i + 1 : k;
+    if (qi >= list.length || (k !== -1 && qi === i + 1)) continue;
     const q = list[qi]!;
     if (qi === i || q.subhead || (beforeOnly && qi > i)) continue;
     // A block that is already the natural continuation of another open block is taken.
