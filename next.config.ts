@@ -1,4 +1,9 @@
-/** Next.js configuration: next-intl plugin (reads i18n/request.ts) and a few hardening headers. */
+/**
+ * Next.js configuration: next-intl plugin (reads i18n/request.ts) and the hardening headers every
+ * response carries. The Content-Security-Policy is per request (a nonce), so proxy.ts sets it.
+ * Cache-Control is Next.js's own: hashed /_next/static assets are immutable for a year; pages render
+ * per request (their nonce must not be reused) and are sent no-store.
+ */
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { ingestSourceHash } from './lib/content/parser-version';
@@ -12,6 +17,21 @@ const nextConfig: NextConfig = {
   outputFileTracingExcludes: { '*': ['content/**', 'e2e/**'] },
   // The bundle has no parser sources to hash: pin the version of the on-disk parse cache at build time.
   env: { DUBAO_PARSER_VERSION: ingestSourceHash() ?? '' },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          // Old browsers that ignore CSP frame-ancestors.
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);
