@@ -10,13 +10,28 @@ import { ingestSourceHash } from './lib/content/parser-version';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
+/**
+ * DUBAO_STATIC=1 (npm run build:static): the whole site as files in out/ for any CDN or object store.
+ * Nothing of ours runs per request there, so the server-only parts drop out: plain `.ts` files are
+ * not routes in this build (proxy.ts, the /api handlers, the request-time feeds and sitemaps), and
+ * `*.static.ts(x)` files, ignored by the server build, stand in for them with build-time versions.
+ * Pages read DUBAO_STATIC (inlined below) where they must differ. Next.js still builds in .next
+ * (replacing a server build there) and exports to out/.
+ */
+const STATIC = process.env.DUBAO_STATIC === '1';
+const staticExport: NextConfig = {
+  output: 'export',
+  pageExtensions: ['static.tsx', 'static.ts', 'tsx'],
+  headers: undefined,
+};
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The raw editions are read at request time from CONTENT_DIR (or content/), so one build
   // serves any archive; keep the content folders out of the server trace.
   outputFileTracingExcludes: { '*': ['content/**', 'e2e/**'] },
   // The bundle has no parser sources to hash: pin the version of the on-disk parse cache at build time.
-  env: { DUBAO_PARSER_VERSION: ingestSourceHash() ?? '' },
+  env: { DUBAO_PARSER_VERSION: ingestSourceHash() ?? '', DUBAO_STATIC: STATIC ? '1' : '' },
   async headers() {
     return [
       {
@@ -34,4 +49,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+export default withNextIntl(STATIC ? { ...nextConfig, ...staticExport } : nextConfig);

@@ -8,8 +8,11 @@ import { defineConfig, devices } from '@playwright/test';
 
 const SEED_PORT = 3210;
 const FIXTURE_PORT = 3211;
+// The static export of the fixture archive (npm run build:static) on a plain static file server.
+const STATIC_PORT = 3219;
 const CI = Boolean(process.env.CI);
 const build = process.env.E2E_SKIP_BUILD ? '' : 'npm run build && ';
+const buildStatic = process.env.E2E_SKIP_BUILD ? '' : 'npm run build:static && ';
 // Never test a stale server by accident; E2E_REUSE=1 reuses servers you started yourself.
 const reuse = Boolean(process.env.E2E_REUSE) && !CI;
 
@@ -59,14 +62,38 @@ export default defineConfig({
       use: { ...chromium, javaScriptEnabled: false, baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },
     {
+      // The reading and search journeys again, on the static export (no server of ours runs).
+      name: 'static',
+      testMatch: /(reader|search|static)\.spec\.ts/,
+      grepInvert: /without JavaScript/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${STATIC_PORT}` },
+    },
+    {
+      // A static host has no /api/prefs to post the no-JavaScript preference form to.
+      name: 'static-no-js',
+      testMatch: /reader-nojs\.spec\.ts/,
+      grepInvert: /work as a form/,
+      use: { ...chromium, javaScriptEnabled: false, baseURL: `http://127.0.0.1:${STATIC_PORT}` },
+    },
+    {
       // Everyone else's journeys run against the fixture archive by default.
       name: 'other',
-      testIgnore: /reader.*\.spec\.ts/,
+      testIgnore: /(reader|static).*\.spec\.ts/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },
   ],
-  // Started in order: the first builds, the second reuses that build.
+  // Started in order: the static export first (it builds in .next too), then the server build
+  // that the next servers reuse.
   webServer: [
+    {
+      command: `${buildStatic}npx tsx scripts/serve-static.ts out ${STATIC_PORT}`,
+      url: `http://127.0.0.1:${STATIC_PORT}/zh`,
+      env: { CONTENT_DIR: 'e2e/fixtures/archive', NEXT_TELEMETRY_DISABLED: '1' },
+      reuseExistingServer: reuse,
+      timeout: 600_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
     {
       command: `${build}npx next start -p ${SEED_PORT}`,
       url: `http://127.0.0.1:${SEED_PORT}/zh`,

@@ -49,7 +49,10 @@ const fmt = (r: Measured) => `${secs(r.ms)} / ${mb(r.peakRss)}`;
 /** Appends a paragraph to the newest issue's last page: a re-ingest should re-parse that one file. */
 function touchOnePage(archive: string) {
   const newest = readdirSync(archive).sort().at(-1)!;
-  const last = readdirSync(path.join(archive, newest)).filter((n) => n.endsWith('.md')).sort().at(-1)!;
+  const last = readdirSync(path.join(archive, newest))
+    .filter((n) => n.endsWith('.md'))
+    .sort()
+    .at(-1)!;
   appendFileSync(path.join(archive, newest, last), `\n本报讯 更正：${Date.now()}。\n`);
 }
 
@@ -64,16 +67,24 @@ async function benchSize(issues: number): Promise<string[]> {
   const env = { CONTENT_DIR: archive, DUBAO_CACHE_DIR: cache, NEXT_TELEMETRY_DISABLED: '1' };
 
   const indexRun = () =>
-    measure('npx', ['tsx', 'scripts/build-search-index.ts', index], { env: { ...env, ...HEAP }, timeoutMs: STEP_TIMEOUT });
+    measure('npx', ['tsx', 'scripts/build-search-index.ts', index], {
+      env: { ...env, ...HEAP },
+      timeoutMs: STEP_TIMEOUT,
+    });
   const cold = check('search index', await indexRun());
-  console.error(`[${issues}] search index, cold cache: ${fmt(cold)} — ${cold.tail.trim().split('\n').at(-1)}`);
+  console.error(
+    `[${issues}] search index, cold cache: ${fmt(cold)} — ${cold.tail.trim().split('\n').at(-1)}`,
+  );
   touchOnePage(archive);
   const warm = check('search index (warm)', await indexRun());
   console.error(`[${issues}] search index, one page changed: ${fmt(warm)}`);
 
   const lock = await buildLock();
   try {
-    const build = check('next build', await measure('npx', ['next', 'build'], { env, timeoutMs: STEP_TIMEOUT }));
+    const build = check(
+      'next build',
+      await measure('npx', ['next', 'build'], { env, timeoutMs: STEP_TIMEOUT }),
+    );
     console.error(`[${issues}] next build: ${fmt(build)} (waited ${secs(lock.waitedMs)} for the build lock)`);
     const server = await startServer(3290, env);
     let opened: string;
@@ -96,7 +107,16 @@ async function main() {
   const rows: string[][] = [];
   for (const n of sizes) rows.push(await benchSize(n));
   console.log('\nwall time / peak RSS of the process tree, by archive size (issues)\n');
-  printTable(['issues', 'search index (cold cache)', 'search index (1 page changed)', 'next build', 'oldest article (first request)'], rows);
+  printTable(
+    [
+      'issues',
+      'search index (cold cache)',
+      'search index (1 page changed)',
+      'next build',
+      'oldest article (first request)',
+    ],
+    rows,
+  );
 }
 
 main().catch((err: unknown) => {

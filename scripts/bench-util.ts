@@ -73,7 +73,10 @@ export function measure(
 ): Promise<Measured> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const sampler = rssSampler(child.pid!);
     let out = '';
     const keep = (chunk: Buffer) => {
@@ -90,7 +93,12 @@ export function measure(
       : undefined;
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, ms: performance.now() - started, peakRss: sampler.stop(), tail: out.split('\n').slice(-15).join('\n') });
+      resolve({
+        code,
+        ms: performance.now() - started,
+        peakRss: sampler.stop(),
+        tail: out.split('\n').slice(-15).join('\n'),
+      });
     });
   });
 }
@@ -152,17 +160,30 @@ export async function buildLock(): Promise<{ release: () => void; waitedMs: numb
 export async function ensureArchive(dir: string, issues: number): Promise<{ ms: number; reused: boolean }> {
   if (existsSync(dir) && readdirSync(dir).length === issues) return { ms: 0, reused: true };
   const start = new Date(Date.UTC(2025, 11, 31 - issues + 1)).toISOString().slice(0, 10);
-  const r = await measure('npx', ['tsx', 'scripts/gen-archive.ts', '--issues', String(issues), '--out', dir, '--start', start]);
+  const r = await measure('npx', [
+    'tsx',
+    'scripts/gen-archive.ts',
+    '--issues',
+    String(issues),
+    '--out',
+    dir,
+    '--start',
+    start,
+  ]);
   if (r.code !== 0) throw new Error(`gen:archive failed:\n${r.tail}`);
   return { ms: r.ms, reused: false };
 }
 
 /** The first article of page 1 of the archive's oldest issue: its reader path. */
 export function oldestArticlePath(dir: string, locale = 'zh'): string {
-  const dates = readdirSync(dir).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  const dates = readdirSync(dir)
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .sort();
   for (const date of dates) {
     const folder = path.join(dir, date);
-    const first = readdirSync(folder).filter((n) => /^\d+.*\.md$/.test(n)).sort()[0];
+    const first = readdirSync(folder)
+      .filter((n) => /^\d+.*\.md$/.test(n))
+      .sort()[0];
     if (!first) continue;
     const file = path.join(folder, first);
     try {
@@ -183,7 +204,11 @@ export interface Server {
 }
 
 /** Starts `next start` on 127.0.0.1:port; resolves once it listens (before any page is rendered). */
-export async function startServer(port: number, env: Record<string, string>, timeoutMs = 120_000): Promise<Server> {
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<Server> {
   const child = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { StaticPrefs } from '@/components/layout/static-prefs';
 import { SIZE_COOKIE, THEME_COOKIE, toSize, toTheme } from '@/components/layout/prefs';
 import { siteUrl } from '@/lib/content/urls';
 import { htmlLang } from '@/lib/i18n/locales';
@@ -34,15 +35,24 @@ export default async function LocaleLayout({ children, params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   // Reading preferences come from cookies so the first paint is already right (no script, no flash).
-  const [jar, t] = await Promise.all([cookies(), getTranslations('Site')]);
-  const size = toSize(jar.get(SIZE_COOKIE)?.value);
-  const theme = toTheme(jar.get(THEME_COOKIE)?.value);
+  // The static export has no request: there <StaticPrefs> applies the cookies before the first paint.
+  const [jar, t] = await Promise.all([
+    process.env.DUBAO_STATIC ? undefined : cookies(),
+    getTranslations('Site'),
+  ]);
+  const size = toSize(jar?.get(SIZE_COOKIE)?.value);
+  const theme = toTheme(jar?.get(THEME_COOKIE)?.value);
   return (
     <html
       lang={htmlLang(locale)}
       data-size={size === 'm' ? undefined : size}
       data-theme={theme === 'auto' ? undefined : theme}
     >
+      {process.env.DUBAO_STATIC ? (
+        <head>
+          <StaticPrefs />
+        </head>
+      ) : null}
       <body>
         <a href="#content" className="skip-link">
           {t('skipToContent')}

@@ -16,7 +16,9 @@ const DEBOUNCE_MS = 150;
 let client: Promise<SearchClient> | undefined;
 
 function getClient(): Promise<SearchClient> {
-  return (client ??= import('@/lib/search/client').then((m) => new m.SearchClient('/api/search')));
+  // The static export serves the index files from /search/ (no server to answer /api/search).
+  const base = process.env.DUBAO_STATIC ? '/search' : '/api/search';
+  return (client ??= import('@/lib/search/client').then((m) => new m.SearchClient(base)));
 }
 
 export function SearchSuggest({ action, locale, labels }: Props) {

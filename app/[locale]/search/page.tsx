@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { AppLocale } from '@/i18n/routing';
 import { SearchResults } from '@/components/search/search-results';
+import { StaticSearch } from '@/components/search/static-search';
 import { serverSearch } from '@/lib/search/server';
 import { queryForIndex, traditionalResult } from '@/lib/i18n/search';
 import { isTraditional } from '@/lib/i18n/locales';
@@ -19,14 +20,22 @@ function one(v: string | string[] | undefined): string {
   return (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 }
 
+// A static host has no query string at build time: the static export's page searches in the browser.
+const NO_QUERY: Props['searchParams'] = Promise.resolve({});
+
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const [{ locale }, sp] = await Promise.all([params, searchParams]);
+  const [{ locale }, sp] = await Promise.all([params, process.env.DUBAO_STATIC ? NO_QUERY : searchParams]);
   const t = await getTranslations({ locale: locale as AppLocale, namespace: 'Search' });
   const q = one(sp.q);
   return { title: q ? t('titleFor', { q }) : t('title'), robots: { index: false } };
 }
 
 export default async function SearchPage({ params, searchParams }: Props) {
+  if (process.env.DUBAO_STATIC) {
+    const { locale } = await params;
+    setRequestLocale(locale as AppLocale);
+    return <StaticSearch locale={locale} perPage={PER_PAGE} />;
+  }
   const [{ locale }, sp] = await Promise.all([params, searchParams]);
   setRequestLocale(locale as AppLocale);
   const q = one(sp.q).slice(0, 200);

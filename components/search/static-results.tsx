@@ -1,0 +1,106 @@
+'use client';
+/**
+ * The static export's results page: a static host cannot run the query, so the browser does, over
+ * the static index files (/search/, written by npm run build:search). Reads ?q=&from=&to=&p= like
+ * the server-rendered page and shows the same list; the form above it gets the query's values.
+ */
+import { useEffect, useState } from 'react';
+import type { SearchResult } from '@/lib/search/types';
+import { Marked } from './marked';
+import { resultHref } from './result-href';
+
+/** Server-translated strings; {n}, {q}, {date}, {page}, {pages} are filled in here. */
+export type StaticResultsLabels = Record<
+  'countOne' | 'countOther' | 'none' | 'where' | 'pages' | 'prev' | 'next' | 'pageOf' | 'failed',
+  string
+>;
+type Props = { locale: string; perPage: number; labels: StaticResultsLabels };
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const fill = (s: string, v: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (m, k: string) => String(v[k] ?? m));
+
+export function StaticResults({ locale, perPage, labels }: Props) {
+  const [state, setState] = useState<{
+    q: string;
+    from: string;
+    to: string;
+    page: number;
+    result?: SearchResult;
+    failed?: boolean;
+  }>();
+
+  useEffect(() => {
+    const sp = new URLSearchParams(window.location.search);
+    const q = (sp.get('q') ?? '').trim().slice(0, 200);
+    const from = ISO.test(sp.get('from') ?? '') ? sp.get('from')! : '';
+    const to = ISO.test(sp.get('to') ?? '') ? sp.get('to')! : '';
+    const page = Math.max(1, Math.min(1000, Number.parseInt(sp.get('p') ?? '', 10) || 1));
+    for (const [name, value] of Object.entries({ q, from, to })) {
+      const input = document.querySelector<HTMLInputElement>(`.search-filters input[name="${name}"]`);
+      if (input) input.value = value;
+    }
+    if (!q) return;
+    let live = true;
+    import('@/lib/search/client')
+      .then((m) =>
+        new m.SearchClient('/search').search(q, {
+          from: from || undefined,
+          to: to || undefined,
+          offset: (page - 1) * perPage,
+          limit: perPage,
+        }),
+      )
+      .then(
+        (result) => live && setState({ q, from, to, page, result }),
+        () => live && setState({ q, from, to, page, failed: true }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [perPage]);
+
+  if (!state) return null;
+  if (state.failed) return <p role="status">{labels.failed}</p>;
+  const { q, from, to, page, result } = state;
+  if (!result) return null;
+  const pages = Math.ceil(result.total / perPage);
+  const pageHref = (p: number) => {
+    const sp = new URLSearchParams({ q });
+    if (from) sp.set('from', from);
+    if (to) sp.set('to', to);
+    if (p > 1) sp.set('p', String(p));
+    return `/${locale}/search?${sp.toString()}`;
+  };
+  return (
+    <>
+      <p className="mb-3 font-sans text-sm" role="status">
+        {result.total
+          ? fill(result.total === 1 ? labels.countOne : labels.countOther, { n: result.total })
+          : fill(labels.none, { q })}
+      </p>
+      {result.hits.length > 0 && (
+        <ol className="search-results space-y-4">
+          {result.hits.map((hit) => (
+            <li key={`${hit.date}-${hit.id}`} className="border-b border-rule pb-3">
+              <a href={resultHref(locale, hit, result.terms)} className="text-lg font-bold">
+                <Marked segments={hit.headline} />
+              </a>
+              <p className="font-sans text-sm">{fill(labels.where, { date: hit.date, page: hit.page })}</p>
+              <p>
+                <Marked segments={hit.snippet} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {pages > 1 && (
+        <nav aria-label={labels.pages} className="mt-4 flex justify-between font-sans">
+          {page > 1 ? <a href={pageHref(page - 1)}>‹ {labels.prev}</a> : <span />}
+          <span>{fill(labels.pageOf, { page, pages })}</span>
+          {page < pages ? <a href={pageHref(page + 1)}>{labels.next} ›</a> : <span />}
+        </nav>
+      )}
+    </>
+  );
+}
