@@ -93,7 +93,8 @@ async function benchSize(issues: number): Promise<string[]> {
       const r = await timedGet(server.url + where);
       opened = `${r.status} in ${secs(r.ms)}`;
       console.error(`[${issues}] GET ${where}: ${opened}`);
-      if (r.status !== 200) throw new Error(`${where} answered ${r.status}`);
+      if (r.status !== 200)
+        throw new Error(`${where} answered ${r.status}; the server said:\n${server.log()}`);
     } finally {
       await server.stop();
     }

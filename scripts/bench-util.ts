@@ -174,25 +174,35 @@ export async function ensureArchive(dir: string, issues: number): Promise<{ ms: 
   return { ms: r.ms, reused: false };
 }
 
-/** The first article of page 1 of the archive's oldest issue: its reader path. */
-export function oldestArticlePath(dir: string, locale = 'zh'): string {
-  const dates = readdirSync(dir)
+/** Issue dates of an archive folder, oldest first. */
+export function archiveDates(dir: string): string[] {
+  return readdirSync(dir)
     .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
     .sort();
-  for (const date of dates) {
-    const folder = path.join(dir, date);
-    const first = readdirSync(folder)
-      .filter((n) => /^\d+.*\.md$/.test(n))
-      .sort()[0];
-    if (!first) continue;
-    const file = path.join(folder, first);
-    try {
-      const page = cachedParseRawPage(readFileSync(file), path.relative(process.cwd(), file));
-      const article = page.articles[0];
-      if (article) return `/${locale}/${date}/${page.meta.page}/${article.id}`;
-    } catch {
-      // A broken page: try the next issue.
-    }
+}
+
+/** The reader path of the first article on the first page of the issue of `date`, if it parses. */
+export function articlePathOn(dir: string, date: string, locale = 'zh'): string | undefined {
+  const folder = path.join(dir, date);
+  const first = readdirSync(folder)
+    .filter((n) => /^\d+.*\.md$/.test(n))
+    .sort()[0];
+  if (!first) return undefined;
+  const file = path.join(folder, first);
+  try {
+    const page = cachedParseRawPage(readFileSync(file), path.relative(process.cwd(), file));
+    const article = page.articles[0];
+    return article && `/${locale}/${date}/${page.meta.page}/${article.id}`;
+  } catch {
+    return undefined; // a broken page
+  }
+}
+
+/** The first article of the archive's oldest issue that has one: its reader path. */
+export function oldestArticlePath(dir: string, locale = 'zh'): string {
+  for (const date of archiveDates(dir)) {
+    const found = articlePathOn(dir, date, locale);
+    if (found) return found;
   }
   throw new Error(`${dir}: no article found`);
 }
@@ -200,6 +210,8 @@ export function oldestArticlePath(dir: string, locale = 'zh'): string {
 export interface Server {
   child: ChildProcess;
   url: string;
+  /** The last lines the server printed. */
+  log: () => string;
   stop: () => Promise<void>;
 }
 
@@ -236,7 +248,7 @@ export async function startServer(
     killTree(child);
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
   };
-  return { child, url, stop };
+  return { child, url, log: () => log, stop };
 }
 
 /** Fetches a URL, returning status and milliseconds to the last byte. */

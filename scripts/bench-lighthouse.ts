@@ -1,0 +1,171 @@
+/**
+ * npm run bench:lighthouse [-- --no-build]
+ * Page speed of the production build: builds (under /tmp/build.lock), serves CONTENT_DIR (default the
+ * fixture archive) on 127.0.0.1 and runs Lighthouse 12 (mobile profile, simulated throttling) in
+ * Debian's chromium on a printed page, an article and a search results page. Prints the four category
+ * scores, LCP, TBT and CLS, whether a web font delays the first paint of text, and the client
+ * JavaScript each route loads (gzip) against the framework's baseline: the bare global 404 page of the
+ * same build (/_not-found: no component of ours), from .next/diagnostics/route-bundle-stats.json.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildLock, measure, printTable, startServer } from './bench-util';
+
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const PORT = 3291;
+
+type LhResult = {
+  categories: Record<string, { score: number | null }>;
+  audits: Record<
+    string,
+    {
+      score: number | null;
+      numericValue?: number;
+      scoreDisplayMode?: string;
+      details?: { items?: unknown[] };
+    }
+  >;
+};
+
+/** gzip bytes of a route's first-load chunks, and the chunk list. */
+function routeChunks(stats: { route: string; firstLoadChunkPaths: string[] }[], route: string): string[] {
+  const entry = stats.find((s) => s.route === route);
+  if (!entry)
+    throw new Error(
+      `route-bundle-stats.json has no route ${route} (routes: ${stats.map((s) => s.route).join(', ')})`,
+    );
+  return entry.firstLoadChunkPaths;
+}
+
+const gz = (files: string[]) =>
+  files.reduce((n, f) => n + gzipSync(readFileSync(path.resolve(f)), { level: 9 }).length, 0);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+async function main() {
+  const build = !process.argv.includes('--no-build');
+  const content = process.env.CONTENT_DIR || 'e2e/fixtures/archive';
+  const env = { CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: '1' };
+  const lock = await buildLock();
+  try {
+    if (build) {
+      const r = await measure('npx', ['next', 'build'], { env });
+      if (r.code !== 0) throw new Error(`next build failed:\n${r.tail}`);
+    }
+    const server = await startServer(PORT, env);
+    try {
+      // The routes to audit, from the archive the server reads: the latest issue's front page, its first article.
+      const home = await (await fetch(`${server.url}/zh`)).text();
+      const articleHref = /href="(\/zh\/\d{4}-\d{2}-\d{2}\/\d+\/[A-Za-z0-9_-]+)"/.exec(home)?.[1];
+      const pageHref = articleHref?.replace(/\/[^/]+$/, '');
+      if (!articleHref || !pageHref) throw new Error('no article link on /zh');
+      const articleHtml = await (await fetch(server.url + articleHref)).text();
+      const headline = /<h1[^>]*>([^<]{2})/.exec(articleHtml)?.[1] ?? '新闻';
+      const routes = [
+        ['page', pageHref],
+        ['article', articleHref],
+        ['search', `/zh/search?q=${encodeURIComponent(headline)}`],
+      ] as const;
+
+      const { default: lighthouse } = await import('lighthouse');
+      const chromeLauncher = await import('chrome-launcher');
+      const chrome = await chromeLauncher.launch({
+        chromePath: '/usr/bin/chromium',
+        chromeFlags: CHROME_FLAGS,
+      });
+      const rows: string[][] = [];
+      const fonts: string[] = [];
+      try {
+        for (const [name, href] of routes) {
+          // Warm the route once, so the audit measures serving it, not the first parse of the archive.
+          await fetch(server.url + href);
+          const run = await lighthouse(server.url + href, {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: [...CATEGORIES],
+            formFactor: 'mobile',
+          });
+          const lhr = run?.lhr as unknown as LhResult | undefined;
+          if (!lhr) throw new Error(`lighthouse gave no result for ${href}`);
+          const score = (c: string) => String(Math.round((lhr.categories[c]?.score ?? 0) * 100));
+          const num = (a: string) => lhr.audits[a]?.numericValue ?? NaN;
+          rows.push([
+            name,
+            href.length > 40 ? `${href.slice(0, 39)}…` : href,
+            ...CATEGORIES.map(score),
+            `${Math.round(num('largest-contentful-paint'))} ms`,
+            `${Math.round(num('total-blocking-time'))} ms`,
+            num('cumulative-layout-shift').toFixed(3),
+          ]);
+          const fontDisplay = lhr.audits['font-display'];
+          const fontRequests = (lhr.audits['network-requests']?.details?.items ?? []).filter(
+            (i) => (i as { resourceType?: string }).resourceType === 'Font',
+          ).length;
+          fonts.push(
+            `${name}: ${fontRequests} web font request(s); font-display audit ${
+              fontDisplay?.scoreDisplayMode === 'notApplicable'
+                ? 'not applicable (no web font)'
+                : `score ${fontDisplay?.score}`
+            }`,
+          );
+          const failing = Object.entries(lhr.audits)
+            .filter(
+              ([, a]) =>
+                a.score !== null &&
+                a.score < 1 &&
+                a.scoreDisplayMode !== 'informative' &&
+                a.scoreDisplayMode !== 'manual',
+            )
+            .map(([id]) => id);
+          if (failing.length) console.error(`${name}: audits below full marks: ${failing.join(', ')}`);
+        }
+      } finally {
+        chrome.kill();
+      }
+      console.log('\nLighthouse 12, mobile profile (simulated throttling), Debian chromium\n');
+      printTable(['route', 'path', 'perf', 'a11y', 'best practices', 'SEO', 'LCP', 'TBT', 'CLS'], rows);
+      console.log(`\nweb fonts and the first paint:\n  ${fonts.join('\n  ')}`);
+    } finally {
+      await server.stop();
+    }
+
+    const stats = JSON.parse(readFileSync('.next/diagnostics/route-bundle-stats.json', 'utf8')) as {
+      route: string;
+      firstLoadChunkPaths: string[];
+    }[];
+    const baseline = routeChunks(stats, '/_not-found');
+    const base = new Set(baseline);
+    const js = [
+      '/[locale]/[date]/[page]',
+      '/[locale]/[date]/[page]/[article]',
+      '/[locale]/search',
+      '/[locale]/archive',
+    ].map((route) => {
+      const chunks = routeChunks(stats, route);
+      const own = chunks.filter((c) => !base.has(c));
+      return [route, kb(gz(chunks)), kb(gz(own)), String(own.length)];
+    });
+    console.log(
+      `\nclient JavaScript on first load, gzip (baseline: /_not-found, ${kb(gz(baseline))} in ${baseline.length} chunks)\n`,
+    );
+    printTable(['route', 'total', 'own, on top of the baseline', 'own chunks'], js);
+  } finally {
+    lock.release();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+/**
+ * npm run bench:server [-- --issues 3650 --dir DIR --no-build]
+ * Server speed with a large archive: generates (or reuses, see bench:build) an archive of N issues,
+ * builds (under /tmp/build.lock; --no-build reuses .next), starts `next start` on it and measures
+ *   - the first request after start (the server reads the whole archive through the parse cache),
+ *   - cold renders: the first request of an article in each of 20 old issues,
+ *   - warm renders: one article requested again 50 times,
+ *   - the first search (the server indexes every article in memory),
+ * and the server's resident memory (whole process tree) at each step.
+ */
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  archiveDates,
+  articlePathOn,
+  buildLock,
+  ensureArchive,
+  mb,
+  measure,
+  printTable,
+  startServer,
+  timedGet,
+  treeRss,
+} from './bench-util';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const issues = Number(opt('--issues', '3650'));
+const base = path.resolve(opt('--dir', path.join(tmpdir(), 'dubao-bench')));
+const PORT = 3292;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+function countFiles(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true }).length;
+  } catch {
+    return 0;
+  }
+}
+
+async function main() {
+  const archive = path.join(base, `archive-${issues}`);
+  const cache = path.join(base, `cache-${issues}`);
+  const gen = await ensureArchive(archive, issues);
+  console.error(
+    `archive ${gen.reused ? 'reused' : 'generated'}: ${archive}; parse cache ${cache} holds ${countFiles(cache)} entries`,
+  );
+  const dates = archiveDates(archive);
+  // Twenty issues from the oldest year, spread out; they have not been requested since the start.
+  const old = dates.slice(0, Math.min(dates.length, 365));
+  const picks = Array.from({ length: 20 }, (_, i) => old[Math.floor((i * old.length) / 20)]!)
+    .map((d) => articlePathOn(archive, d))
+    .filter((p): p is string => Boolean(p));
+  const env = { CONTENT_DIR: archive, DUBAO_CACHE_DIR: cache, NEXT_TELEMETRY_DISABLED: '1' };
+
+  const lock = await buildLock();
+  try {
+    if (!args.includes('--no-build')) {
+      const b = await measure('npx', ['next', 'build'], { env });
+      if (b.code !== 0) throw new Error(`next build failed:\n${b.tail}`);
+    }
+    const server = await startServer(PORT, env);
+    const rows: string[][] = [];
+    try {
+      const rss = () => mb(treeRss(server.child.pid!));
+      rows.push(['server listening, nothing read yet', '', rss()]);
+      const first = await timedGet(server.url + picks[0]!);
+      if (first.status !== 200) throw new Error(`${picks[0]} answered ${first.status}:\n${server.log()}`);
+      rows.push([`first request (reads ${issues} issues), ${picks[0]}`, ms(first.ms), rss()]);
+      const cold: number[] = [];
+      for (const p of picks.slice(1)) {
+        const r = await timedGet(server.url + p);
+        if (r.status !== 200) throw new Error(`${p} answered ${r.status}`);
+        cold.push(r.ms);
+      }
+      rows.push([
+        `cold article render, ${cold.length} old issues (median / p95)`,
+        `${ms(median(cold))} / ${ms(p95(cold))}`,
+        rss(),
+      ]);
+      const warm: number[] = [];
+      for (let i = 0; i < 50; i++) warm.push((await timedGet(server.url + picks[1]!)).ms);
+      rows.push([
+        `warm article render, 50 requests (median / p95)`,
+        `${ms(median(warm))} / ${ms(p95(warm))}`,
+        rss(),
+      ]);
+      const latest = await timedGet(`${server.url}/zh`);
+      rows.push(['front page of the latest issue', ms(latest.ms), rss()]);
+      const search = await timedGet(`${server.url}/zh/search?q=${encodeURIComponent('记者')}`);
+      rows.push([
+        `first search (indexes every article in memory), status ${search.status}`,
+        ms(search.ms),
+        rss(),
+      ]);
+      const again = await timedGet(`${server.url}/zh/search?q=${encodeURIComponent('发展')}`);
+      rows.push(['second search', ms(again.ms), rss()]);
+    } finally {
+      await server.stop();
+    }
+    console.log(`\nserver speed and memory at ${issues} issues (next start, 127.0.0.1)\n`);
+    printTable(['step', 'time', 'server RSS'], rows);
+  } finally {
+    lock.release();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
