@@ -173,7 +173,7 @@ test('switches the language and keeps the place', async ({ page }) => {
   await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
   // The articles stay in Chinese and say so.
   await expect(page.locator('article.story').first()).toHaveAttribute('lang', 'zh-Hans');
-  await page.getByRole('link', { name: '中文' }).click();
+  await page.getByRole('link', { name: '简体中文' }).click();
   await expect(page).toHaveURL('/zh/2025-03-14/2');
 });
 
@@ -197,7 +197,8 @@ test('carries title, description, canonical, Open Graph, Twitter and NewsArticle
   );
   await expect(head.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
   await expect(head.locator('meta[property="og:title"]')).toHaveAttribute('content', '社区食堂开进家门口');
-  await expect(head.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
+  // The card shows the article's Open Graph image (opengraph-image.tsx) large.
+  await expect(head.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
   expect(ld).toMatchObject({
     '@type': 'NewsArticle',
