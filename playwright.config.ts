@@ -10,6 +10,7 @@ const SEED_PORT = 3210;
 const FIXTURE_PORT = 3211;
 // The static export of the fixture archive (npm run build:static) on a plain static file server.
 const STATIC_PORT = 3219;
+const BAD_PORT = 3212;
 const CI = Boolean(process.env.CI);
 const build = process.env.E2E_SKIP_BUILD ? '' : 'npm run build && ';
 const buildStatic = process.env.E2E_SKIP_BUILD ? '' : 'npm run build:static && ';
@@ -111,6 +112,17 @@ export default defineConfig({
       timeout: 60_000,
       stdout: 'ignore',
       stderr: 'pipe',
+    },
+    {
+      // The bad-content corpus (broken pages, markup in text): e2e/bad-content and security specs.
+      command: `npx next start -p ${BAD_PORT}`,
+      url: `http://127.0.0.1:${BAD_PORT}/zh`,
+      env: { CONTENT_DIR: 'e2e/fixtures/bad-archive', NEXT_TELEMETRY_DISABLED: '1' },
+      reuseExistingServer: reuse,
+      timeout: 60_000,
+      stdout: 'ignore',
+      // Its rejected files are reported on stderr by design; keep the test output readable.
+      stderr: 'ignore',
     },
   ],
 });

@@ -6,6 +6,7 @@
  * 3. paths naming no date, page or article of the archive are answered with the localized 404
  *    page and status 404, rendered on the server (see lib/content/routes.ts for why).
  * API routes and files (icon.svg, feed.xml …) get only step 1: a missing file's 404 page is HTML too.
+ * A path that is not valid percent-encoded UTF-8 is answered 400 before anything else.
  */
 import { hasLocale } from 'next-intl';
 import createMiddleware from 'next-intl/middleware';
@@ -18,6 +19,15 @@ import { contentSecurityPolicy, makeNonce } from './lib/security/csp';
 const intl = createMiddleware(routing);
 
 export default function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // Percent-encoding that is not UTF-8 (%ff, %c0%ae) makes Next.js's own decoding throw (a 500): refuse it here.
+  if (!decodes(pathname)) {
+    return new NextResponse('Bad request: the path is not valid percent-encoded UTF-8.\n', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+  if (pathname.startsWith('/_next/')) return NextResponse.next();
   const nonce = makeNonce();
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const headers = new Headers(request.headers);
@@ -46,7 +56,16 @@ function route(request: NextRequest, headers: Headers): NextResponse {
   return response;
 }
 
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const config = {
-  // Everything but Next.js's hashed assets and internals.
-  matcher: '/((?!_next/).*)',
+  // Every path: Next.js's own assets (/_next/) only pass the encoding check above.
+  matcher: '/:path*',
 };
