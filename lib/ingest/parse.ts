@@ -479,11 +479,24 @@ function putBackColumns(list: Para[], jumps: boolean, titles: string, repairs: R
   // a tail anywhere else is simply joined (joinColumnBreaks).
   const t = bestTail(list, d, titles, true);
   if (t === -1 || t !== columnTopIndex(list, titles) || list.slice(t, d).some((p) => p.subhead)) return;
+  move(t, earlierColumnStart(list, t, d, titles), d);
+}
+
+/**
+ * Where the earlier column starts among list[t+1..d]: at the last block that opens a paragraph the
+ * way leads do (本报讯, 入夏以来, 在…, 张三指出,: the column holding the cut sentence starts there);
+ * else at the first that shares the headline's words (the story's opening paragraph); else where the
+ * two columns are of about equal height (the later one at most a little longer).
+ */
+function earlierColumnStart(list: Para[], t: number, d: number, titles: string): number {
+  const strength = (i: number) => (list[i]!.subhead ? 0 : leadStrength(list[i]!.text, titles));
+  for (let i = d; i > t; i--) if (strength(i) === 2) return i;
+  for (let i = t + 1; i <= d; i++) if (strength(i) === 1) return i;
   let k = d;
   for (let i = t + 1; i <= d; i++) {
     if (size(list.slice(t, i)) <= 1.2 * size(list.slice(i, d + 1))) k = i;
   }
-  move(t, k, d);
+  return k;
 }
 
 const leadCache = new Map<string, boolean>();
@@ -501,12 +514,17 @@ function leadLike(text: string, titles: string): boolean {
 }
 
 function isLeadLike(text: string, titles: string): boolean {
-  if (isOpener(text) || opensParagraph(text)) return true;
+  return leadStrength(text, titles) > 0;
+}
+
+/** 2: opens the way leads do (本报讯, a time or place lead-in); 1: its first sentence shares two of the headline's character pairs. */
+function leadStrength(text: string, titles: string): number {
+  if (isOpener(text) || opensParagraph(text)) return 2;
   const own = bigrams(titles);
   const sentence = text.split(/[。！？]/)[0] ?? text;
   let shared = 0;
   for (const g of bigrams(sentence)) if (own.has(g)) shared++;
-  return shared >= 1;
+  return shared >= 2 ? 1 : 0;
 }
 
 /**

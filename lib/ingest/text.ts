@@ -1,7 +1,7 @@
 /** Character-level tests on Chinese news text: where sentences end, how blocks compare. */
 import { COMMON_WORDS } from './words';
 
-const TERMINAL = new Set(['。', '！', '？', '!', '?', '…', '；', ';', '：', ':', '）', ')', '】', '》']);
+const TERMINAL = new Set(['。', '！', '？', '!', '?', '…', '：', ':', '）', ')', '】', '》']);
 const QUOTE_CLOSE = new Set(['”', '」', '』', '’', '"']);
 const SENTENCE_END_BEFORE_QUOTE = new Set(['。', '！', '？', '!', '?', '…', '.']);
 
@@ -123,6 +123,8 @@ export function opensParagraph(text: string): boolean {
     /^(近年来|近年|今年以来|今年|目前|此外|同时|与此同时|另外|据悉|据了解|据介绍|记者了解到|记者获悉|会上|会议|下一步|近日|日前|昨天|昨日|今天|当天|\d{1,2}月\d{1,2}日)/.test(t) ||
     // 在白沙乡油菜种植基地, … : a place or occasion, then a comma.
     /^(在|随着|围绕|针对|为了|截至)[^，,。；]{2,24}[，,]/.test(t) ||
+    // 入夏以来, 开春以来, 上半年以来 …
+    /^[^，,。；]{1,5}以来[，,]/.test(t) ||
     // 张立舟要求, … : a speaker and a verb of saying open a paragraph of a speech report.
     /^\p{Script=Han}{2,4}(指出|强调|要求|表示|认为|提出|介绍|说)[，,：:]/u.test(t)
   );
