@@ -12,6 +12,7 @@ const ROLE_SPLIT =
 
 /** Reads a byline block; null when the block is not a byline. */
 export function parseByline(lines: string[]): Byline[] | null {
+  if (lines.length > 4 || lines[0]!.length > 80) return null;
   const text = lines.join(' ').trim();
   if (!text || text.length > 80 || /[。！？!?，,；;]/.test(text)) return null;
   const marked = MARK.test(text);

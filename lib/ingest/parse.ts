@@ -597,11 +597,17 @@ function columnTopIndex(list: Para[], titles: string): number {
   return body[at] ?? -1;
 }
 
+function subheadBetween(list: Para[], x: number, y: number): boolean {
+  for (let k = Math.min(x, y) + 1; k < Math.max(x, y); k++) if (list[k]!.subhead) return true;
+  return false;
+}
+
 /** The block that best continues the open block list[i], or -1 when none is likely enough. */
 function bestTail(list: Para[], i: number, titles: string, beforeOnly: boolean): number {
   const p = list[i]!;
   const opensQuote = quoteBalance(p.text) > 0;
   const top = columnTopIndex(list, titles);
+  const hasSubheads = list.some((x) => x.subhead);
   let best = -1;
   let bestScore = 0;
   // The next block is looked at first, so that on a tie the plain column break wins.
@@ -613,8 +619,7 @@ function bestTail(list: Para[], i: number, titles: string, beforeOnly: boolean):
     // A block that is already the natural continuation of another open block is taken.
     if (qi > 0 && qi - 1 !== i && endsOpenAt(list, qi - 1)) continue;
     // Subheads split a story into sections; a cut sentence does not continue across one.
-    const [a, b] = qi < i ? [qi, i] : [i, qi];
-    if (list.slice(a + 1, b).some((x) => x.subhead)) continue;
+    if (hasSubheads && subheadBetween(list, qi, i)) continue;
     let score = continuationScore(p, q, qi - i, opensQuote);
     if (qi < i - 1 && qi === top) score += 2;
     if (score > bestScore) {

@@ -51,10 +51,22 @@ export function hasSentencePunctuation(text: string): boolean {
 
 /** Form used only to compare blocks: width-folded, case-folded, no whitespace. */
 export function normalizeForCompare(text: string): string {
-  // NFKC only matters for full-width forms and compatibility characters: skip it for plain text.
-  const folded = /[\u3000\uFF00-\uFFEF\u2460-\u24FF\u3200-\u33FF]/.test(text) ? text.normalize('NFKC') : text;
-  const compact = /\s/.test(folded) ? folded.replace(/\s+/g, '') : folded;
-  return /[A-Z]/.test(compact) ? compact.toLowerCase() : compact;
+  // Circled numbers and other compatibility characters need full NFKC; plain text takes one pass.
+  if (/[\u2460-\u24FF\u3200-\u33FF\uFE30-\uFE4F]/.test(text)) text = text.normalize('NFKC');
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let r = -1; // replacement: -2 drop, else a code
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x3000 || c === 0xa0) r = -2;
+    else if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0 >= 65 && c - 0xfee0 <= 90 ? c - 0xfee0 + 32 : c - 0xfee0;
+    else if (c >= 65 && c <= 90) r = c + 32;
+    if (r === -1) continue;
+    out += text.slice(start, i);
+    if (r >= 0) out += String.fromCharCode(r);
+    start = i + 1;
+  }
+  return start === 0 ? text : out + text.slice(start);
 }
 
 export function hanCount(text: string): number {
