@@ -1,9 +1,9 @@
 /** Exact search over an index whose texts are all at hand: the server's results page and the CLI. */
 import { dateOf, docRange, type BuiltIndex } from './build';
-import { prepare, searchAll } from './engine';
+import { prepare, queryTokens, searchAll, type FlexIndex } from './engine';
 import { parseQuery } from './query';
 import { markText, snippet } from './snippet';
-import type { SearchDoc, SearchHit, SearchOptions, SearchResult } from './types';
+import type { DocText, SearchDoc, SearchHit, SearchOptions, SearchResult } from './types';
 
 export function toHit(doc: SearchDoc, terms: string[], date = doc.date): SearchHit {
   return {
@@ -15,23 +15,60 @@ export function toHit(doc: SearchDoc, terms: string[], date = doc.date): SearchH
   };
 }
 
-/** Doc numbers of every match, best first. */
-export function searchDocs(built: BuiltIndex, query: string, opts: SearchOptions = {}): number[] {
-  const terms = parseQuery(query);
-  const [lo, hi] = docRange(built.dates, built.docs.length, opts.from, opts.to);
-  const prep = prepare(built.index, built.docs.length, terms, lo, hi);
-  return searchAll(prep, (n) => built.texts[n]);
+/**
+ * What an exact search reads: the built index in memory, or the prebuilt index files loaded on demand
+ * (prebuilt.ts), which the hooks tell what a query is about to read.
+ */
+export interface IndexView {
+  index: FlexIndex;
+  docCount: number;
+  dates: [string, number][];
+  doc(n: number): SearchDoc;
+  text(n: number): DocText | undefined;
+  /** Before the index is read for these tokens. */
+  needTokens?(tokens: string[]): void;
+  /** Before the fields or texts of these docs are read. */
+  needDocs?(ns: number[]): void;
 }
 
-export function search(built: BuiltIndex, query: string, opts: SearchOptions = {}): SearchResult {
+function viewOf(built: BuiltIndex): IndexView {
+  return {
+    index: built.index,
+    docCount: built.docs.length,
+    dates: built.dates,
+    doc: (n) => built.docs[n]!,
+    text: (n) => built.texts[n],
+  };
+}
+
+function viewDocs(view: IndexView, query: string, opts: SearchOptions): number[] {
+  const terms = parseQuery(query);
+  view.needTokens?.(queryTokens(terms));
+  const [lo, hi] = docRange(view.dates, view.docCount, opts.from, opts.to);
+  const prep = prepare(view.index, view.docCount, terms, lo, hi);
+  if (prep.loose.length) view.needDocs?.(prep.cands);
+  return searchAll(prep, (n) => view.text(n));
+}
+
+/** Doc numbers of every match, best first. */
+export function searchDocs(built: BuiltIndex, query: string, opts: SearchOptions = {}): number[] {
+  return viewDocs(viewOf(built), query, opts);
+}
+
+export function searchView(view: IndexView, query: string, opts: SearchOptions = {}): SearchResult {
   const terms = parseQuery(query).map((t) => t.text);
-  const order = searchDocs(built, query, opts);
+  const order = viewDocs(view, query, opts);
   const offset = opts.offset ?? 0;
   const page = order.slice(offset, offset + (opts.limit ?? 20));
+  view.needDocs?.(page);
   return {
-    hits: page.map((n) => toHit(built.docs[n]!, terms, dateOf(built.dates, n))),
+    hits: page.map((n) => toHit(view.doc(n), terms, dateOf(view.dates, n))),
     total: order.length,
     exact: true,
     terms,
   };
+}
+
+export function search(built: BuiltIndex, query: string, opts: SearchOptions = {}): SearchResult {
+  return searchView(viewOf(built), query, opts);
 }

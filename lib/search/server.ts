@@ -1,9 +1,17 @@
-/** The server's search: the reader's data layer indexed in memory, rebuilt when the archive changes. */
+/**
+ * The server's search. When the index files the build wrote (public/search, or DUBAO_SEARCH_DIR)
+ * describe the archive this server reads, it searches them, reading shards on demand (prebuilt.ts);
+ * otherwise (another CONTENT_DIR, an edited archive, `next dev`) it indexes the reader's data layer
+ * in memory, rebuilt when the archive changes.
+ */
 import 'server-only';
+import path from 'node:path';
 import { allArticles } from '@/lib/content';
+import { contentDir } from '@/lib/content/load';
 import type { Article } from '@/lib/ingest/types';
 import { toSearchDocs } from './archive';
 import { buildIndex, type BuiltIndex } from './build';
+import { openPrebuilt, type PrebuiltIndex } from './prebuilt';
 import { search } from './search';
 import { toShards, type Manifest } from './shards';
 import type { SearchOptions, SearchResult } from './types';
@@ -15,7 +23,41 @@ interface Cached {
   files?: { manifest: Manifest; files: Map<string, string> };
 }
 
-const store = globalThis as typeof globalThis & { __dubaoSearch?: Cached };
+interface Prebuilt {
+  indexDir: string;
+  contentDir: string;
+  checkedAt: number;
+  index?: PrebuiltIndex;
+}
+
+/** How long a check that the prebuilt files still match the archive holds (as the data layer's rescan). */
+const RECHECK_MS = 5_000;
+
+const store = globalThis as typeof globalThis & { __dubaoSearch?: Cached; __dubaoPrebuilt?: Prebuilt };
+
+function indexDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DUBAO_SEARCH_DIR?.trim() || 'public/search');
+}
+
+/** The prebuilt index if it matches the archive (checked at most every few seconds). */
+function prebuilt(): PrebuiltIndex | undefined {
+  // In development the search code may have changed since the files were written.
+  if (process.env.NODE_ENV === 'development') return undefined;
+  const dirs = { indexDir: indexDir(), contentDir: contentDir() };
+  const p = store.__dubaoPrebuilt;
+  const now = Date.now();
+  const same = p?.indexDir === dirs.indexDir && p.contentDir === dirs.contentDir;
+  if (same && now - p.checkedAt < RECHECK_MS) return p.index;
+  const index = openPrebuilt(dirs.indexDir, dirs.contentDir, same ? p.index : undefined);
+  store.__dubaoPrebuilt = { ...dirs, checkedAt: now, index };
+  return index;
+}
+
+/** Stop using prebuilt files that failed to read until the next check. */
+function dropPrebuilt(err: unknown) {
+  console.error(`search: ${(err as Error).message}; indexing the archive in memory`);
+  if (store.__dubaoPrebuilt) store.__dubaoPrebuilt.index = undefined;
+}
 
 function current(): BuiltIndex {
   return state().built;
@@ -38,8 +80,20 @@ function state(): Cached {
 
 let builds = 0;
 
-/** The static index files of the current archive, made once per archive change. */
-export function searchFiles(): { manifest: Manifest; files: Map<string, string> } {
+/** The static index files of the current archive: the prebuilt ones, or made once per archive change. */
+export function searchFiles(): { manifest: Manifest; files: { get(path: string): string | undefined } } {
+  const p = prebuilt();
+  if (p) {
+    const get = (file: string) => {
+      try {
+        return p.file(file);
+      } catch (err) {
+        console.error(`search: ${(err as Error).message}`);
+        return undefined;
+      }
+    };
+    return { manifest: p.manifest, files: { get } };
+  }
   const c = state();
   if (!c.files) {
     const { manifest, files } = toShards(c.built, { version: `${Date.now().toString(36)}-${++builds}` });
@@ -49,5 +103,13 @@ export function searchFiles(): { manifest: Manifest; files: Map<string, string> 
 }
 
 export function serverSearch(query: string, opts: SearchOptions = {}): SearchResult {
+  const p = prebuilt();
+  if (p) {
+    try {
+      return p.search(query, opts);
+    } catch (err) {
+      dropPrebuilt(err);
+    }
+  }
   return search(current(), query, opts);
 }

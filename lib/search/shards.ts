@@ -19,6 +19,8 @@ export interface Manifest {
   termShards: number;
   docShardSize: number;
   dates: [string, number][];
+  /** Fingerprint of the archive the files were built from (prebuilt.ts); absent for the server's own. */
+  source?: string;
 }
 
 /** [token, ...count buckets]: bucket k lists (delta-encoded) the docs where the token occurs k+1 times, 0 if none. */
@@ -94,6 +96,7 @@ export interface ShardOptions {
   termShardBytes?: number;
   docShardSize?: number;
   version?: string;
+  source?: string;
 }
 
 export function toShards(built: BuiltIndex, opts: ShardOptions = {}): ShardFiles {
@@ -122,6 +125,7 @@ export function toShards(built: BuiltIndex, opts: ShardOptions = {}): ShardFiles
     termShards,
     docShardSize,
     dates: built.dates,
+    ...(opts.source ? { source: opts.source } : {}),
   };
   return { manifest, files };
 }

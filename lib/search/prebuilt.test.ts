@@ -1,0 +1,110 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateArchive } from '@/lib/gen/archive';
+import { indexContentDir } from './archive';
+import type { BuiltIndex } from './build';
+import { archiveFingerprint, openPrebuilt, PrebuiltIndex, writeIndexFiles } from './prebuilt';
+import { search } from './search';
+import { toShards } from './shards';
+import type { SearchOptions } from './types';
+
+let root: string;
+let content: string;
+let out: string;
+let built: BuiltIndex;
+const saved = process.env.DUBAO_CACHE;
+
+beforeAll(() => {
+  process.env.DUBAO_CACHE = '0';
+  root = mkdtempSync(path.join(tmpdir(), 'dubao-prebuilt-'));
+  content = path.join(root, 'content');
+  out = path.join(root, 'search');
+  generateArchive({ issues: 6, out: content, seed: 7, start: '2025-03-01' });
+  built = indexContentDir(content);
+  // Small shards, so a query reads some of them and not all.
+  const files = toShards(built, {
+    version: 'v1',
+    source: archiveFingerprint(content),
+    termShardBytes: 8_000,
+    docShardSize: 8,
+  });
+  writeIndexFiles(out, files);
+});
+
+afterAll(() => {
+  process.env.DUBAO_CACHE = saved;
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Queries from the generated text: headline and body pieces of several lengths, pairs, and misses. */
+function queries(): [string, SearchOptions][] {
+  const qs: [string, SearchOptions][] = [];
+  const docs = built.docs.filter((_, n) => n % 23 === 0);
+  for (const d of docs) {
+    const h = d.headline.replace(/\s/g, '');
+    const b = d.body.replace(/\s/g, '').slice(10);
+    qs.push(
+      [h.slice(0, 1), {}],
+      [h.slice(0, 2), { limit: 5 }],
+      [h.slice(1, 5), {}],
+      [b.slice(0, 3), { offset: 2 }],
+    );
+    qs.push([`${b.slice(0, 2)} ${h.slice(0, 2)}`, {}], [b.slice(0, 8), {}]);
+    qs.push(
+      [h.slice(0, 2), { from: d.date, to: d.date }],
+      [b.slice(0, 1), { from: '2025-03-03', limit: 50 }],
+    );
+  }
+  qs.push(['的', { limit: 1000 }], ['不存在的词语组合', {}], ['', {}], ['"经济 发展"', {}]);
+  return qs;
+}
+
+describe('prebuilt index files', () => {
+  it('answer exactly as the index built in memory, read lazily', () => {
+    const qs = queries();
+    expect(qs.length).toBeGreaterThan(40);
+    const shared = openPrebuilt(out, content);
+    expect(shared).toBeInstanceOf(PrebuiltIndex);
+    let found = 0;
+    for (const [q, opts] of qs) {
+      const want = search(built, q, opts);
+      if (want.total > 0) found++;
+      expect(shared!.search(q, opts), q).toEqual(want);
+      // A fresh instance has read nothing yet: each query alone reads what it needs.
+      expect(new PrebuiltIndex(out, shared!.manifest).search(q, opts), q).toEqual(want);
+    }
+    expect(found).toBeGreaterThan(qs.length / 2);
+  });
+
+  it('serve the files written, and nothing outside them', () => {
+    const p = openPrebuilt(out, content)!;
+    expect(p.file('t/0.json')).toBe(readFileSync(path.join(out, 't/0.json'), 'utf8'));
+    expect(p.file('d/1.json')).toBe(readFileSync(path.join(out, 'd/1.json'), 'utf8'));
+    expect(p.file(`t/${p.manifest.termShards}.json`)).toBeUndefined();
+    expect(p.file('../content/2025-03-01/01.md')).toBeUndefined();
+    expect(p.file('t/01.json')).toBeUndefined();
+  });
+
+  it('are not used for another or a changed archive, or without a fingerprint', () => {
+    const other = path.join(root, 'other');
+    generateArchive({ issues: 2, out: other, seed: 8, start: '2025-03-01' });
+    expect(openPrebuilt(out, other)).toBeUndefined();
+    expect(openPrebuilt(out, path.join(root, 'missing'))).toBeUndefined();
+
+    const unsourced = path.join(root, 'unsourced');
+    writeIndexFiles(unsourced, toShards(built, { version: 'v1' }));
+    expect(openPrebuilt(unsourced, content)).toBeUndefined();
+
+    const copy = path.join(root, 'copy');
+    generateArchive({ issues: 6, out: copy, seed: 7, start: '2025-03-01' });
+    const fp = archiveFingerprint(copy);
+    const page = path.join(copy, '2025-03-02', '01.md');
+    appendFileSync(page, '\n补充一段。\n');
+    expect(archiveFingerprint(copy)).not.toBe(fp);
+    writeFileSync(path.join(copy, '2025-03-02', '01.overrides.yaml'), 'x: 1\n');
+    expect(archiveFingerprint(copy)).not.toBe(fp);
+    expect(archiveFingerprint(copy, 'another parser')).not.toBe(archiveFingerprint(copy));
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * The index files `npm run build:search` wrote, used by the server instead of indexing the archive
+ * again, when they describe the archive it reads: the manifest's `source` is a fingerprint of that
+ * archive (every file under its issue folders with size and mtime, and the parser version), cheap
+ * to recompute at server start. Shards are read on demand, like the browser does, so the first
+ * search reads the manifest, the term shards of its tokens and the doc shards it verifies or shows.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ingestSourceHash } from '@/lib/content/parser-version';
+import { isIsoDate } from '@/lib/date';
+import { dateOf, docText } from './build';
+import { createIndex } from './engine';
+import { searchView, type IndexView } from './search';
+import {
+  decodeEntry,
+  entryDoc,
+  FORMAT,
+  shardOf,
+  type DocEntry,
+  type Manifest,
+  type ShardFiles,
+  type TermEntry,
+} from './shards';
+import type { DocText, SearchDoc, SearchOptions, SearchResult } from './types';
+
+/** The parser version the parse cache uses (parse-cache.ts): inlined in a Next.js bundle, else hashed. */
+export function parserVersion(): string {
+  return process.env.DUBAO_PARSER_VERSION || ingestSourceHash() || '';
+}
+
+/**
+ * Fingerprint of the archive in `dir`: each file under an issue folder (relative path, size, mtime),
+ * a superset of what the loader reads (pages and their overrides), plus the parser and index formats.
+ * Any change to a page changes it; so may an unrelated file, which only costs a rebuild in memory.
+ */
+export function archiveFingerprint(dir: string, parser = parserVersion()): string {
+  const hash = createHash('sha256').update(`search ${FORMAT}\0parser ${parser}\0`);
+  let dates: string[];
+  try {
+    dates = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && isIsoDate(d.name))
+      .map((d) => d.name)
+      .sort();
+  } catch {
+    return 'unreadable';
+  }
+  for (const date of dates) {
+    const folder = path.join(dir, date);
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch {
+      hash.update(`${date}/?\n`);
+      continue;
+    }
+    for (const name of names) {
+      try {
+        const st = statSync(path.join(folder, name));
+        hash.update(`${date}/${name}\0${st.isFile() ? 'f' : 'o'}\0${st.size}\0${st.mtimeMs}\n`);
+      } catch {
+        hash.update(`${date}/${name}\0?\n`);
+      }
+    }
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+const FILE = /^([td])\/(0|[1-9]\d{0,8})\.json$/;
+
+/** A prebuilt index read from its folder; throws (naming the file) if a shard is missing or broken. */
+export class PrebuiltIndex {
+  private readonly view: IndexView;
+  private readonly termShards = new Set<number>();
+  private readonly docShards = new Map<number, SearchDoc[]>();
+  private readonly texts = new Map<number, DocText>();
+
+  constructor(
+    readonly dir: string,
+    readonly manifest: Manifest,
+  ) {
+    const index = createIndex();
+    const m = manifest;
+    this.view = {
+      index,
+      docCount: m.docCount,
+      dates: m.dates,
+      doc: (n) => this.docShards.get(Math.floor(n / m.docShardSize))![n % m.docShardSize]!,
+      text: (n) => this.texts.get(n),
+      needTokens: (tokens) => {
+        for (const s of new Set(tokens.map((t) => shardOf(t, m.termShards)))) {
+          if (this.termShards.has(s)) continue;
+          const entries = this.json(`t/${s}.json`) as TermEntry[];
+          index.import('map', entries.map(decodeEntry) as never);
+          this.termShards.add(s);
+        }
+      },
+      needDocs: (ns) => {
+        for (const s of new Set(ns.map((n) => Math.floor(n / m.docShardSize)))) {
+          if (this.docShards.has(s)) continue;
+          const entries = this.json(`d/${s}.json`) as DocEntry[];
+          const docs = entries.map((e, i) => {
+            const n = s * m.docShardSize + i;
+            const doc = entryDoc(e, dateOf(m.dates, n));
+            this.texts.set(n, docText(doc));
+            return doc;
+          });
+          this.docShards.set(s, docs);
+        }
+      },
+    };
+  }
+
+  private json(rel: string): unknown {
+    const file = path.join(this.dir, rel);
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new Error(`${file}: cannot read the prebuilt search index (${(err as Error).message})`);
+    }
+  }
+
+  /** The text of an index file (t/N.json, d/N.json) for the browser, or undefined for any other path. */
+  file(rel: string): string | undefined {
+    const match = FILE.exec(rel);
+    if (!match) return undefined;
+    const n = Number(match[2]);
+    const count =
+      match[1] === 't'
+        ? this.manifest.termShards
+        : Math.ceil(this.manifest.docCount / this.manifest.docShardSize);
+    if (n >= count) return undefined;
+    return readFileSync(path.join(this.dir, rel), 'utf8');
+  }
+
+  search(query: string, opts: SearchOptions = {}): SearchResult {
+    return searchView(this.view, query, opts);
+  }
+}
+
+export function readManifest(indexDir: string): Manifest | undefined {
+  try {
+    const m = JSON.parse(readFileSync(path.join(indexDir, 'manifest.json'), 'utf8')) as Manifest;
+    return m && m.format === FORMAT ? m : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The prebuilt index in `indexDir` if it was built from the archive in `contentDir` as it is now;
+ * `prev` is kept (with the shards it has read) while it still is.
+ */
+export function openPrebuilt(
+  indexDir: string,
+  contentDir: string,
+  prev?: PrebuiltIndex,
+  fingerprint = archiveFingerprint(contentDir),
+): PrebuiltIndex | undefined {
+  const manifest = readManifest(indexDir);
+  if (!manifest?.source || manifest.source !== fingerprint) return undefined;
+  if (
+    prev &&
+    prev.dir === indexDir &&
+    prev.manifest.version === manifest.version &&
+    prev.manifest.source === fingerprint
+  )
+    return prev;
+  return new PrebuiltIndex(indexDir, manifest);
+}
+
+/** Writes the index files (replacing the folder) and returns their total size in bytes. */
+export function writeIndexFiles(out: string, { manifest, files }: ShardFiles): number {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(path.join(out, 't'), { recursive: true });
+  mkdirSync(path.join(out, 'd'), { recursive: true });
+  let bytes = 0;
+  for (const f of files) {
+    writeFileSync(path.join(out, f.path), f.body);
+    bytes += Buffer.byteLength(f.body);
+  }
+  // The manifest last: a folder without one is not an index.
+  writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest));
+  return bytes;
+}
