@@ -23,7 +23,8 @@ const paper = makePaper(rng);
 
 const g0 = performance.now();
 const pages: GeneratedPage[] = [];
-for (let i = 0; pages.length < want; i++) pages.push(...generateIssue(rng, { paper, date: issueDate('2024-01-01', i) }).pages);
+for (let i = 0; pages.length < want; i++)
+  pages.push(...generateIssue(rng, { paper, date: issueDate('2024-01-01', i) }).pages);
 pages.length = want;
 const genMs = performance.now() - g0;
 const bytes = pages.map((p) => new TextEncoder().encode(p.raw));
@@ -37,7 +38,10 @@ for (let i = 0; i < Math.min(20, want); i++) {
 const results: Page[] = new Array<Page>(want);
 const t0 = performance.now();
 for (let i = 0; i < want; i++) {
-  const raw = readRawPage(bytes[i]!, `${pages[i]!.meta.date}/${String(pages[i]!.meta.page).padStart(2, '0')}.md`);
+  const raw = readRawPage(
+    bytes[i]!,
+    `${pages[i]!.meta.date}/${String(pages[i]!.meta.page).padStart(2, '0')}.md`,
+  );
   results[i] = parsePage(raw.text, raw.meta, { firstLine: raw.firstLine });
 }
 const ms = performance.now() - t0;
@@ -50,10 +54,12 @@ console.log(`peak memory (maxRSS) ${(process.resourceUsage().maxRSS / 1024).toFi
 
 const t = totals(pages.map((p, i) => compare(results[i]!, p.expected)));
 console.log(
-  `against ground truth: articles P ${t.articlePrecision.toFixed(3)} R ${t.articleRecall.toFixed(3)} · paragraphs exact ${t.paragraphsExact.toFixed(3)} · duplicated ${t.duplicatedParagraphs} · lost ${t.lostParagraphs} · field mismatches ${Object.entries(t.fieldMismatches)
-    .filter(([, n]) => n > 0)
-    .map(([f, n]) => `${f}:${n}`)
-    .join(' ') || 'none'}`,
+  `against ground truth: articles P ${t.articlePrecision.toFixed(3)} R ${t.articleRecall.toFixed(3)} · paragraphs exact ${t.paragraphsExact.toFixed(3)} · duplicated ${t.duplicatedParagraphs} · lost ${t.lostParagraphs} · field mismatches ${
+    Object.entries(t.fieldMismatches)
+      .filter(([, n]) => n > 0)
+      .map(([f, n]) => `${f}:${n}`)
+      .join(' ') || 'none'
+  }`,
 );
 console.log(
   meetsTargets(t)
