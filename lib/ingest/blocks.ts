@@ -17,10 +17,9 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 
 function stripInline(line: string): string {
   // Most lines carry no markup: skip the replacements for them.
-  if (!/[*_>]/.test(line)) return line.trimEnd();
+  if (!/[*>]/.test(line)) return line.trimEnd();
   return line
     .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/__(.+?)__/g, '$1')
     .replace(/^>\s?/, '')
     .replace(/\s+$/, '');
 }

@@ -308,3 +308,10 @@ describe('article ids across rule changes', () => {
     expect(split.articles[0]!.id).toBe(whole.articles[0]!.id);
   });
 });
+
+describe('text as published', () => {
+  it('keeps underscores and markup-looking text in paragraphs', () => {
+    const page = parseChecked('### 网络安全周\n■记者 方圆\n\n专家演示了<script>window.__pwned=1</script>这类注入,提醒市民注意。\n');
+    expect(texts(page)).toEqual(['专家演示了<script>window.__pwned=1</script>这类注入,提醒市民注意。']);
+  });
+});
