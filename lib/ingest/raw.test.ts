@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IngestError, parseRawPage, readRawPage } from './index';
+import { encodeGbk } from './test-helpers';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const page = (front: string, body = '### 图书馆夜间开放\n■记者 吴八\n\n市图书馆延长开放时间。\n') =>
@@ -62,20 +63,3 @@ describe('readRawPage', () => {
     expect(e.message).not.toContain('\n');
   });
 });
-
-/** Encodes text as GB18030 without a library: invert the platform decoder over the needed characters. */
-function encodeGbk(text: string): Uint8Array {
-  const dec = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  const wanted = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
-  for (let hi = 0x81; hi <= 0xfe && table.size < wanted.size; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([hi, lo]));
-      if (wanted.has(ch) && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const out: number[] = [];
-  for (const c of text) out.push(...(c.charCodeAt(0) <= 0x7f ? [c.charCodeAt(0)] : table.get(c)!));
-  return new Uint8Array(out);
-}

@@ -23,3 +23,24 @@ export function withoutIds(page: Page) {
 }
 
 export const texts = (page: Page, i = 0) => page.articles[i]!.body.map((b) => (b.type === 'h' ? `## ${b.text}` : b.text));
+
+/** Encodes text as GB18030 without a library: invert the platform decoder over the needed characters. */
+export function encodeGbk(text: string): Uint8Array {
+  const dec = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  const wanted = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
+  for (let hi = 0x81; hi <= 0xfe && table.size < wanted.size; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([hi, lo]));
+      if (wanted.has(ch) && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const c of text) {
+    const bytes = c.charCodeAt(0) <= 0x7f ? [c.charCodeAt(0)] : table.get(c);
+    if (!bytes) throw new Error(`no GBK code for ${c}`);
+    out.push(...bytes);
+  }
+  return new Uint8Array(out);
+}

@@ -3,19 +3,11 @@
  * and place names in sentence templates, with numbers, dates, percentages and Latin abbreviations,
  * article lengths and issue sizes like a county daily's.
  */
+import { createRng } from '@/lib/gen/rng';
 import type { SearchDoc } from '../types';
 
-/** mulberry32: small, fast, seeded. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The generator's seeded PRNG (mulberry32). */
+export const rng = (seed: number): (() => number) => createRng(seed);
 
 const w = (s: string) => s.split(/\s+/).filter(Boolean);
 
