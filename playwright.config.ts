@@ -5,6 +5,7 @@
  * E2E_SKIP_BUILD=1 reuses an existing .next build; E2E_REUSE=1 reuses running servers.
  */
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 
 const SEED_PORT = 3210;
 const FIXTURE_PORT = 3211;
@@ -22,17 +23,8 @@ const chromium = {
   locale: 'zh-CN',
   timezoneId: 'Asia/Shanghai',
   launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   },
 };
 

@@ -11,17 +11,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildLock, measure, printTable, startServer } from './bench-util';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME_FLAGS = CHROMIUM_ARGS;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const PORT = 3291;
 const RUNS = Number(process.env.LH_RUNS ?? 3);
@@ -82,7 +74,7 @@ async function main() {
       const { default: lighthouse } = await import('lighthouse');
       const chromeLauncher = await import('chrome-launcher');
       const chrome = await chromeLauncher.launch({
-        chromePath: '/usr/bin/chromium',
+        chromePath: CHROMIUM_PATH,
         chromeFlags: CHROME_FLAGS,
       });
       const rows: string[][] = [];

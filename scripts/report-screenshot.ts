@@ -4,13 +4,14 @@
  */
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 async function main() {
   const [html, out, full] = process.argv.slice(2);
   if (!html || !out) throw new Error('usage: tsx scripts/report-screenshot.ts <report.html> <out.png> [--full]');
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 1100 } });
