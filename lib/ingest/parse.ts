@@ -112,16 +112,23 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
 const keyOf = (item: Item) => (item.key ??= normalizeForCompare(item.text));
 
 function classify(block: RawBlock, meta: PageMeta): Item {
-  const base = { block, text: block.text };
-  if (block.level > 0) {
-    return { ...base, kind: isFurnitureText(block.text, meta, block.level) ? 'furniture' : 'heading' };
-  }
+  // Every item is made with all its fields, so they share one object shape (the passes below are hot).
+  const item = (kind: ItemKind, bylines?: Byline[], jump?: Jump): Item => ({
+    kind,
+    block,
+    text: block.text,
+    bylines,
+    jump,
+    dropped: false,
+    key: undefined,
+    forced: undefined,
+  });
+  if (block.level > 0) return item(isFurnitureText(block.text, meta, block.level) ? 'furniture' : 'heading');
   const jump = parseJumpLine(block.text);
-  if (jump) return { ...base, kind: 'jump', jump };
+  if (jump) return item('jump', undefined, jump);
   const bylines = parseByline(block.lines);
-  if (bylines) return { ...base, kind: 'byline', bylines };
-  if (isFurnitureText(block.text, meta, 0)) return { ...base, kind: 'furniture' };
-  return { ...base, kind: 'para' };
+  if (bylines) return item('byline', bylines);
+  return item(isFurnitureText(block.text, meta, 0) ? 'furniture' : 'para');
 }
 
 /** Cuts the page at heading runs: each run opens an article draft. */
@@ -335,13 +342,19 @@ function buildArticle(
         noteJump(item.jump!, item.block);
         break;
       case 'heading':
-        list.push({ text: item.text, line: item.block.line, subhead: true });
+        list.push({ text: item.text, line: item.block.line, subhead: true, moved: false, fixed: false });
         break;
       case 'para': {
         const inline = splitInlineJump(item.text);
         if (inline) noteJump(inline.jump, item.block, `jump line ${inline.marker} taken out of the paragraph`);
         const fixed = item.forced === 'subhead' || item.forced === 'para';
-        list.push({ text: inline ? inline.text : item.text, line: item.block.line, subhead: item.forced === 'subhead', fixed });
+        list.push({
+          text: inline ? inline.text : item.text,
+          line: item.block.line,
+          subhead: item.forced === 'subhead',
+          moved: false,
+          fixed,
+        });
         break;
       }
       default:
