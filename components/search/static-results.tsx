@@ -6,8 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { SearchResult } from '@/lib/search/types';
-import { Marked } from './marked';
-import { resultHref } from './result-href';
+import { ResultList } from './result-list';
 
 /** Server-translated strings; {n}, {q}, {date}, {page}, {pages} are filled in here. */
 export type StaticResultsLabels = Record<
@@ -64,14 +63,6 @@ export function StaticResults({ locale, perPage, labels }: Props) {
   if (state.failed) return <p role="status">{labels.failed}</p>;
   const { q, from, to, page, result } = state;
   if (!result) return null;
-  const pages = Math.ceil(result.total / perPage);
-  const pageHref = (p: number) => {
-    const sp = new URLSearchParams({ q });
-    if (from) sp.set('from', from);
-    if (to) sp.set('to', to);
-    if (p > 1) sp.set('p', String(p));
-    return `/${locale}/search?${sp.toString()}`;
-  };
   return (
     <>
       <p className="mb-3 font-sans text-sm" role="status">
@@ -79,28 +70,22 @@ export function StaticResults({ locale, perPage, labels }: Props) {
           ? fill(result.total === 1 ? labels.countOne : labels.countOther, { n: result.total })
           : fill(labels.none, { q })}
       </p>
-      {result.hits.length > 0 && (
-        <ol className="search-results space-y-4">
-          {result.hits.map((hit) => (
-            <li key={`${hit.date}-${hit.id}`} className="border-b border-rule pb-3">
-              <a href={resultHref(locale, hit, result.terms)} className="text-lg font-bold">
-                <Marked segments={hit.headline} />
-              </a>
-              <p className="font-sans text-sm">{fill(labels.where, { date: hit.date, page: hit.page })}</p>
-              <p>
-                <Marked segments={hit.snippet} />
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
-      {pages > 1 && (
-        <nav aria-label={labels.pages} className="mt-4 flex justify-between font-sans">
-          {page > 1 ? <a href={pageHref(page - 1)}>‹ {labels.prev}</a> : <span />}
-          <span>{fill(labels.pageOf, { page, pages })}</span>
-          {page < pages ? <a href={pageHref(page + 1)}>{labels.next} ›</a> : <span />}
-        </nav>
-      )}
+      <ResultList
+        locale={locale}
+        q={q}
+        from={from}
+        to={to}
+        page={page}
+        perPage={perPage}
+        result={result}
+        labels={{
+          where: (hit) => fill(labels.where, { date: hit.date, page: hit.page }),
+          pages: labels.pages,
+          prev: labels.prev,
+          next: labels.next,
+          pageOf: (current, pages) => fill(labels.pageOf, { page: current, pages }),
+        }}
+      />
     </>
   );
 }

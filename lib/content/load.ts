@@ -59,6 +59,14 @@ function displayPath(file: string): string {
   return rel.startsWith('..') ? file : rel;
 }
 
+/** The issue folders of an archive (named YYYY-MM-DD), oldest first. Throws when `dir` cannot be read. */
+export function issueFolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && isIsoDate(d.name))
+    .map((d) => d.name)
+    .sort();
+}
+
 export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
   const parse = options.parse ?? cachedParseRawPage;
   const errors: string[] = [];
@@ -69,10 +77,7 @@ export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
 
   let dates: string[];
   try {
-    dates = readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && isIsoDate(d.name))
-      .map((d) => d.name)
-      .sort();
+    dates = issueFolders(dir);
   } catch (err) {
     report(`${displayPath(dir)}: cannot read the content folder (${(err as Error).message})`);
     dates = [];

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ingestSourceHash } from '@/lib/content/parser-version';
-import { isIsoDate } from '@/lib/date';
+import { issueFolders } from '@/lib/content/load';
 import { dateOf, docText } from './build';
 import { createIndex } from './engine';
 import { searchView, type IndexView } from './search';
@@ -39,10 +39,7 @@ export function archiveFingerprint(dir: string, parser = parserVersion()): strin
   const hash = createHash('sha256').update(`search ${FORMAT}\0parser ${parser}\0`);
   let dates: string[];
   try {
-    dates = readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && isIsoDate(d.name))
-      .map((d) => d.name)
-      .sort();
+    dates = issueFolders(dir);
   } catch {
     return 'unreadable';
   }
