@@ -5,7 +5,7 @@
  * occur (each counted up to TF_CAP), then newer issues (lower doc numbers) first.
  */
 import { Index } from 'flexsearch';
-import { findEdges, type Term } from './query';
+import { countEdges, type Term } from './query';
 import { HEAD, indexTokens } from './tokenize';
 import type { DocText } from './types';
 
@@ -71,6 +71,12 @@ export interface Prepared {
   terms: Term[];
   /** Terms the text must confirm. */
   loose: Term[];
+  /**
+   * Per loose term, per candidate: the fewest times one of the term's tokens occurs (capped at TF_CAP).
+   * Every occurrence of the term holds each token at its own position, so the term occurs at most
+   * that often, and counting can stop there.
+   */
+  caps: Uint8Array[];
   /** Candidate doc numbers, ascending (newest first). */
   cands: number[];
   /** Per doc: summed counts of the exact terms; headline hits of exact terms; headline hint for loose terms. */
@@ -87,15 +93,40 @@ export function prepare(index: FlexIndex, docCount: number, terms: Term[], lo = 
   const loose = terms.filter((t) => !t.exact);
   const tokens = [...new Set(terms.flatMap((t) => t.tokens))];
   const cands: number[] = [];
+  const caps = loose.map(() => new Uint8Array(docCount));
   if (terms.length === 0 || docCount === 0 || tokens.some((t) => !postings(index, t))) {
-    return { terms, loose, cands, tf, head, headHint };
+    return { terms, loose, cands, caps, tf, head, headHint };
   }
   // AND over the posting lists, shortest first: a doc stays a candidate while it is in every list.
-  const lists = tokens.map((t) => postings(index, t) ?? []).sort((a, b) => size(a) - size(b));
+  const lists = tokens
+    .map((token) => ({ token, buckets: postings(index, token) ?? [] }))
+    .sort((a, b) => size(a.buckets) - size(b.buckets));
   const seen = new Uint8Array(docCount);
-  lists.forEach((buckets, i) => {
-    for (const ids of buckets) for (const n of ids ?? []) if (seen[n] === i) seen[n] = i + 1;
-  });
+  for (let i = 0; i < lists.length; i++) {
+    const { token, buckets } = lists[i]!;
+    const bounds = caps.filter((_, k) => loose[k]!.tokens.includes(token));
+    for (let b = 0; b < buckets.length; b++) {
+      const ids = buckets[b];
+      if (!ids) continue;
+      if (bounds.length === 0) {
+        for (let j = 0; j < ids.length; j++) {
+          const n = ids[j]!;
+          if (seen[n] === i) seen[n] = i + 1;
+        }
+        continue;
+      }
+      const count = TF_CAP - b;
+      for (let j = 0; j < ids.length; j++) {
+        const n = ids[j]!;
+        if (seen[n] !== i) continue;
+        seen[n] = i + 1;
+        for (const cap of bounds) {
+          const c = cap[n]!;
+          if (c === 0 || c > count) cap[n] = count;
+        }
+      }
+    }
+  }
   for (let n = lo; n < hi; n++) if (seen[n] === lists.length) cands.push(n);
 
   for (const term of terms) {
@@ -115,7 +146,12 @@ export function prepare(index: FlexIndex, docCount: number, terms: Term[], lo = 
       for (const n of cands) if (hits[n] === term.tokens.length) headHint[n] = (headHint[n] ?? 0) + 1;
     }
   }
-  return { terms, loose, cands, tf, head, headHint };
+  return { terms, loose, cands, caps, tf, head, headHint };
+}
+
+/** Rank keys: headline hits weigh more than any sum of counts. */
+function headWeight(prep: Prepared): number {
+  return TF_CAP * prep.terms.length + 1;
 }
 
 /**
@@ -127,40 +163,118 @@ export function verify(prep: Prepared, n: number, text: DocText | undefined): nu
   let head = prep.head[n] ?? 0;
   if (prep.loose.length) {
     if (!text) return -1;
-    for (const term of prep.loose) {
-      const count = findEdges(text.all, term.text, term.wordStart, term.wordEnd, TF_CAP).length;
+    for (let k = 0; k < prep.loose.length; k++) {
+      const term = prep.loose[k]!;
+      const count = countEdges(text.all, term.text, term.wordStart, term.wordEnd, prep.caps[k]![n]!);
       if (count === 0) return -1;
       tf += count;
-      if (prep.headHint[n] && findEdges(text.head, term.text, term.wordStart, term.wordEnd, 1).length) head++;
+      if (prep.headHint[n] && countEdges(text.head, term.text, term.wordStart, term.wordEnd, 1)) head++;
     }
   }
-  return head * (TF_CAP * prep.terms.length + 1) + tf;
+  return head * headWeight(prep) + tf;
 }
 
-/** Stable order by key, highest first; docs with equal keys keep their (newest-first) order. */
-export function orderByKey(docs: number[], keys: number[]): number[] {
+/** The highest key doc n can have, from the index alone (its key if no term needs the text). */
+export function upperKey(prep: Prepared, n: number): number {
+  let tf = prep.tf[n] ?? 0;
+  for (const cap of prep.caps) tf += cap[n] ?? 0;
+  return ((prep.head[n] ?? 0) + (prep.headHint[n] ?? 0)) * headWeight(prep) + tf;
+}
+
+/** Whether the text holds every loose term: verify without counting. */
+function contains(prep: Prepared, text: DocText | undefined): boolean {
+  if (!text) return false;
+  for (const term of prep.loose) {
+    if (!countEdges(text.all, term.text, term.wordStart, term.wordEnd, 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * The first `want` docs in order of key, highest first, docs with equal keys in the order given
+ * (newest first). A counting sort: keys are small whole numbers.
+ */
+export function orderByKey(docs: ArrayLike<number>, keys: ArrayLike<number>, want = Infinity): number[] {
   let max = 0;
-  for (const k of keys) if (k > max) max = k;
-  const byKey: number[][] = [];
-  for (let i = 0; i < docs.length; i++) (byKey[keys[i]!] ??= []).push(docs[i]!);
-  const out: number[] = [];
+  for (let i = 0; i < keys.length; i++) if (keys[i]! > max) max = keys[i]!;
+  const next = new Int32Array(max + 1);
+  for (let i = 0; i < keys.length; i++) next[keys[i]!]!++;
+  let at = 0;
   for (let k = max; k >= 0; k--) {
-    const group = byKey[k];
-    if (group) for (const n of group) out.push(n);
+    const count = next[k]!;
+    next[k] = at;
+    at += count;
+  }
+  const out = new Array<number>(Math.min(want, docs.length));
+  for (let i = 0; i < docs.length; i++) {
+    const to = next[keys[i]!]!++;
+    if (to < out.length) out[to] = docs[i]!;
   }
   return out;
 }
 
-/** Full exact search where every text is at hand (Node: server page, CLI, benchmark). */
-export function searchAll(prep: Prepared, text: (n: number) => DocText | undefined): number[] {
-  const docs: number[] = [];
-  const keys: number[] = [];
-  for (const n of prep.cands) {
-    const key = verify(prep, n, prep.loose.length ? text(n) : undefined);
-    if (key >= 0) {
-      docs.push(n);
-      keys.push(key);
-    }
+export interface Ranked {
+  /** The best `want` matches (all of them if fewer), best first. */
+  order: number[];
+  /** Number of matches, exact. */
+  total: number;
+}
+
+/**
+ * Exact search where every text is at hand (Node: server page, CLI, benchmark): the first `want`
+ * results in the same order a full ranking gives, and the exact number of matches. Candidates are
+ * counted in order of the highest key the index allows them; once `want` matches have keys above
+ * the bound of every candidate left, those are only checked for the terms, not counted.
+ */
+export function rank(prep: Prepared, text: (n: number) => DocText | undefined, want = Infinity): Ranked {
+  const { cands } = prep;
+  if (!prep.loose.length) {
+    const keys = new Int32Array(cands.length);
+    for (let i = 0; i < cands.length; i++) keys[i] = verify(prep, cands[i]!, undefined);
+    return { order: orderByKey(cands, keys, want), total: cands.length };
   }
-  return orderByKey(docs, keys);
+  if (want >= cands.length) {
+    const docs: number[] = [];
+    const keys: number[] = [];
+    for (const n of cands) {
+      const key = verify(prep, n, text(n));
+      if (key >= 0) {
+        docs.push(n);
+        keys.push(key);
+      }
+    }
+    return { order: orderByKey(docs, keys, want), total: docs.length };
+  }
+  const bounds = new Int32Array(cands.length);
+  for (let i = 0; i < cands.length; i++) bounds[i] = upperKey(prep, cands[i]!);
+  const queue = orderByKey(cands, bounds);
+  const keyOf = new Map<number, number>();
+  // above: counted matches with a key above the current bound, from the histogram of their keys.
+  const hist: number[] = [];
+  let above = 0;
+  let bound = Infinity;
+  let i = 0;
+  for (; i < queue.length; i++) {
+    const n = queue[i]!;
+    const b = upperKey(prep, n);
+    if (b < bound) {
+      for (let k = b + 1; k < Math.min(bound + 1, hist.length); k++) above += hist[k] ?? 0;
+      bound = b;
+      if (above >= want) break;
+    }
+    const key = verify(prep, n, text(n));
+    if (key < 0) continue;
+    keyOf.set(n, key);
+    hist[key] = (hist[key] ?? 0) + 1;
+  }
+  let total = keyOf.size;
+  for (; i < queue.length; i++) if (contains(prep, text(queue[i]!))) total++;
+  const docs = [...keyOf.keys()].sort((x, y) => x - y);
+  const keys = docs.map((n) => keyOf.get(n)!);
+  return { order: orderByKey(docs, keys, want), total };
+}
+
+/** Every match, best first. */
+export function searchAll(prep: Prepared, text: (n: number) => DocText | undefined): number[] {
+  return rank(prep, text).order;
 }

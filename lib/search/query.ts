@@ -91,6 +91,22 @@ export function findEdges(
   return out;
 }
 
+/** findEdges' count without the positions: how often term occurs, counting stops at `max`. */
+export function countEdges(
+  text: string,
+  term: string,
+  checkStart: boolean,
+  checkEnd: boolean,
+  max: number,
+): number {
+  let count = 0;
+  let at = -1;
+  while (count < max && (at = text.indexOf(term, at + 1)) >= 0) {
+    if ((!checkStart || !isWordAt(text, at - 1)) && (!checkEnd || !isWordAt(text, at + term.length))) count++;
+  }
+  return count;
+}
+
 /** How often a term occurs in a folded text, counted up to cap (0: it does not occur). */
 export function countTerm(text: string, term: string, cap: number): number {
   return findTerm(text, term, cap).length;

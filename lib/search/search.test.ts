@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { generateCorpus } from './bench/corpus';
 import { buildIndex } from './build';
 import { SearchClient } from './client';
-import { parseQuery } from './query';
-import { search } from './search';
+import { TF_CAP } from './engine';
+import { findTerm, parseQuery } from './query';
+import { search, searchDocs } from './search';
 import { toShards } from './shards';
 import { segmentsToHtml, snippet } from './snippet';
 import { indexTokens, termTokens } from './tokenize';
@@ -115,6 +117,73 @@ describe('ranking', () => {
       doc('new', '2025-02-01', '甲', '乙丙'),
     ]);
     expect(search(newer, '乙丙').hits.map((h) => h.id)).toEqual(['new', 'old']);
+  });
+});
+
+describe('ranking a page without counting every match', () => {
+  const big = buildIndex(generateCorpus({ articles: 800, seed: 11 }));
+  /** Every match in rank order, counted in the text alone: the order a full ranking must give. */
+  const bruteForce = (q: string) => {
+    const terms = parseQuery(q);
+    const keyed: [number, number][] = [];
+    big.texts.forEach((t, n) => {
+      let tf = 0;
+      let head = 0;
+      for (const term of terms) {
+        const count = findTerm(t.all, term.text, TF_CAP).length;
+        if (!count) return;
+        tf += count;
+        if (findTerm(t.head, term.text, 1).length) head++;
+      }
+      keyed.push([n, head * (TF_CAP * terms.length + 1) + tf]);
+    });
+    return keyed.sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([n]) => big.docs[n]!.id);
+  };
+  const queries = [
+    '同比增长',
+    '营商环境',
+    '港经济',
+    '工业增加值',
+    '加值工业',
+    '平湖 同比增长',
+    '湖',
+    'PTA',
+    '5G项目',
+  ];
+
+  it('gives every page and the total as a full ranking does', () => {
+    for (const q of queries) {
+      const all = bruteForce(q);
+      expect(searchDocs(big, q).map((n) => big.docs[n]!.id)).toEqual(all);
+      for (const [offset, limit] of [
+        [0, 1],
+        [0, 20],
+        [20, 20],
+        [37, 5],
+      ] as const) {
+        const r = search(big, q, { offset, limit });
+        expect({ q, offset, total: r.total, ids: r.hits.map((h) => h.id) }).toEqual({
+          q,
+          offset,
+          total: all.length,
+          ids: all.slice(offset, offset + limit),
+        });
+      }
+    }
+    // The queries reach past one page, and some have near misses the text must rule out.
+    expect(bruteForce('同比增长').length).toBeGreaterThan(100);
+    expect(bruteForce('加值工业').length).toBeLessThan(searchDocs(big, '加值').length);
+  });
+
+  it('applies the date range before it ranks', () => {
+    const { dates } = big;
+    const from = dates[12]![0];
+    const to = dates[3]![0];
+    const inRange = new Set(big.docs.filter((d) => d.date >= from && d.date <= to).map((d) => d.id));
+    const all = bruteForce('同比增长').filter((id) => inRange.has(id));
+    const r = search(big, '同比增长', { from, to, offset: 3, limit: 10 });
+    expect(r.total).toBe(all.length);
+    expect(r.hits.map((h) => h.id)).toEqual(all.slice(3, 13));
   });
 });
 

@@ -1,6 +1,6 @@
 /** Exact search over an index whose texts are all at hand: the server's results page and the CLI. */
 import { dateOf, docRange, type BuiltIndex } from './build';
-import { prepare, queryTokens, searchAll, type FlexIndex } from './engine';
+import { prepare, queryTokens, rank, type FlexIndex, type Ranked } from './engine';
 import { parseQuery } from './query';
 import { markText, snippet } from './snippet';
 import type { DocText, SearchDoc, SearchHit, SearchOptions, SearchResult } from './types';
@@ -41,29 +41,30 @@ function viewOf(built: BuiltIndex): IndexView {
   };
 }
 
-function viewDocs(view: IndexView, query: string, opts: SearchOptions): number[] {
+/** The first `want` matches, best first, and how many there are. */
+function viewRank(view: IndexView, query: string, opts: SearchOptions, want: number): Ranked {
   const terms = parseQuery(query);
   view.needTokens?.(queryTokens(terms));
   const [lo, hi] = docRange(view.dates, view.docCount, opts.from, opts.to);
   const prep = prepare(view.index, view.docCount, terms, lo, hi);
   if (prep.loose.length) view.needDocs?.(prep.cands);
-  return searchAll(prep, (n) => view.text(n));
+  return rank(prep, (n) => view.text(n), want);
 }
 
 /** Doc numbers of every match, best first. */
 export function searchDocs(built: BuiltIndex, query: string, opts: SearchOptions = {}): number[] {
-  return viewDocs(viewOf(built), query, opts);
+  return viewRank(viewOf(built), query, opts, Infinity).order;
 }
 
 export function searchView(view: IndexView, query: string, opts: SearchOptions = {}): SearchResult {
   const terms = parseQuery(query).map((t) => t.text);
-  const order = viewDocs(view, query, opts);
   const offset = opts.offset ?? 0;
-  const page = order.slice(offset, offset + (opts.limit ?? 20));
+  const { order, total } = viewRank(view, query, opts, offset + (opts.limit ?? 20));
+  const page = order.slice(offset);
   view.needDocs?.(page);
   return {
     hits: page.map((n) => toHit(view.doc(n), terms, dateOf(view.dates, n))),
-    total: order.length,
+    total,
     exact: true,
     terms,
   };
