@@ -8,7 +8,10 @@ export function matchRanges(text: string, terms: string[]): [number, number][] {
   const { folded, origin } = foldWithMap(text);
   const ranges: [number, number][] = [];
   for (const term of terms) {
-    for (const at of findTerm(folded, term)) ranges.push([origin[at]!, origin[at + term.length]!]);
+    for (const at of findTerm(folded, term)) {
+      const end = at + term.length;
+      ranges.push(origin ? [origin[at]!, origin[end]!] : [at, end]);
+    }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: [number, number][] = [];
@@ -45,9 +48,26 @@ function safeCut(text: string, i: number): number {
   return c >= 0xdc00 && c <= 0xdfff ? i - 1 : i;
 }
 
+const SPACE = /\s/;
+
+/** The text on one line: each run of white space that holds a line break becomes one space. */
+export function oneLine(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+    let a = nl;
+    while (a > from && SPACE.test(text[a - 1]!)) a--;
+    let b = nl + 1;
+    while (b < text.length && SPACE.test(text[b]!)) b++;
+    out += text.slice(from, a) + ' ';
+    from = b;
+  }
+  return from ? out + text.slice(from) : text;
+}
+
 /** About `size` characters of text around the first match (or from the start), matches marked. */
 export function snippet(text: string, terms: string[], size = 90): Segment[] {
-  const flat = text.replace(/\s*\n\s*/g, ' ');
+  const flat = oneLine(text);
   const ranges = matchRanges(flat, terms);
   const first = ranges[0]?.[0] ?? 0;
   let start = safeCut(flat, Math.max(0, first - Math.floor(size / 4)));
