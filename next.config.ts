@@ -1,9 +1,12 @@
 /**
- * Next.js configuration: next-intl plugin (reads i18n/request.ts) and the hardening headers every
- * response carries. The Content-Security-Policy is per request (a nonce), so proxy.ts sets it.
- * Cache-Control is Next.js's own: hashed /_next/static assets are immutable for a year; pages render
- * per request (their nonce must not be reused) and are sent no-store.
+ * Next.js configuration: next-intl plugin (reads i18n/request.ts), the page cache and the hardening
+ * headers every response carries. Pages render on their first request and are then served from
+ * lib/server/isr-cache.mjs until the content changes; the production server (server.ts) adds what
+ * differs per response: the Content-Security-Policy (hashes of the page's own scripts), the reader's
+ * preferences, Cache-Control for pages and compression. Hashed /_next/static assets keep Next.js's
+ * own Cache-Control (immutable for a year).
  */
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { ingestSourceHash } from './lib/content/parser-version';
@@ -23,10 +26,18 @@ const staticExport: NextConfig = {
   output: 'export',
   pageExtensions: ['static.tsx', 'static.ts', 'tsx'],
   headers: undefined,
+  // Every page is written out once: nothing to keep in memory while exporting.
+  cacheHandler: undefined,
+  cacheMaxMemorySize: undefined,
 };
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // server.ts compresses, after it has finished the HTML.
+  compress: false,
+  cacheHandler: path.resolve('lib/server/isr-cache.mjs'),
+  // The handler above is the only page cache (Next.js's own in-memory copy would not know the content changed).
+  cacheMaxMemorySize: 0,
   // The raw editions are read at request time from CONTENT_DIR (or content/), so one build
   // serves any archive; keep the content folders out of the server trace.
   outputFileTracingExcludes: { '*': ['content/**', 'e2e/**'] },

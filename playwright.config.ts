@@ -12,6 +12,9 @@ const FIXTURE_PORT = 3211;
 // The static export of the fixture archive (npm run build:static) on a plain static file server.
 const STATIC_PORT = 3219;
 const BAD_PORT = 3212;
+// A scratch copy of the fixture archive that e2e/live.spec.ts edits while its server runs.
+const LIVE_PORT = 3213;
+const LIVE_DIR = '.cache/live-archive';
 const CI = Boolean(process.env.CI);
 const build = process.env.E2E_SKIP_BUILD ? '' : 'npm run build && ';
 const buildStatic = process.env.E2E_SKIP_BUILD ? '' : 'npm run build:static && ';
@@ -69,9 +72,14 @@ export default defineConfig({
       use: { ...chromium, javaScriptEnabled: false, baseURL: `http://127.0.0.1:${STATIC_PORT}` },
     },
     {
+      name: 'live',
+      testMatch: /live\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${LIVE_PORT}` },
+    },
+    {
       // Everyone else's journeys run against the fixture archive by default.
       name: 'other',
-      testIgnore: /(reader|static).*\.spec\.ts/,
+      testIgnore: /(reader|static|live).*\.spec\.ts/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },
   ],
@@ -88,7 +96,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `${build}npx next start -p ${SEED_PORT}`,
+      command: `${build}node .next/dubao-server.mjs -p ${SEED_PORT}`,
       url: `http://127.0.0.1:${SEED_PORT}/zh`,
       env: { CONTENT_DIR: 'content', NEXT_TELEMETRY_DISABLED: '1' },
       reuseExistingServer: reuse,
@@ -97,7 +105,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `npx next start -p ${FIXTURE_PORT}`,
+      command: `node .next/dubao-server.mjs -p ${FIXTURE_PORT}`,
       url: `http://127.0.0.1:${FIXTURE_PORT}/zh`,
       env: { CONTENT_DIR: 'e2e/fixtures/archive', NEXT_TELEMETRY_DISABLED: '1' },
       reuseExistingServer: reuse,
@@ -107,7 +115,7 @@ export default defineConfig({
     },
     {
       // The bad-content corpus (broken pages, markup in text): e2e/bad-content and security specs.
-      command: `npx next start -p ${BAD_PORT}`,
+      command: `node .next/dubao-server.mjs -p ${BAD_PORT}`,
       url: `http://127.0.0.1:${BAD_PORT}/zh`,
       env: { CONTENT_DIR: 'e2e/fixtures/bad-archive', NEXT_TELEMETRY_DISABLED: '1' },
       reuseExistingServer: reuse,
@@ -115,6 +123,15 @@ export default defineConfig({
       stdout: 'ignore',
       // Its rejected files are reported on stderr by design; keep the test output readable.
       stderr: 'ignore',
+    },
+    {
+      command: `rm -rf ${LIVE_DIR} && mkdir -p .cache && cp -r e2e/fixtures/archive ${LIVE_DIR} && node .next/dubao-server.mjs -p ${LIVE_PORT}`,
+      url: `http://127.0.0.1:${LIVE_PORT}/zh`,
+      env: { CONTENT_DIR: LIVE_DIR, NEXT_TELEMETRY_DISABLED: '1', DUBAO_WARM: '0' },
+      reuseExistingServer: reuse,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
     },
   ],
 });

@@ -55,6 +55,8 @@ async function main() {
     if (build) {
       const r = await measure('npx', ['next', 'build'], { env });
       if (r.code !== 0) throw new Error(`next build failed:\n${r.tail}`);
+      const bundled = await measure('npm', ['run', '-s', 'build:server'], { env });
+      if (bundled.code !== 0) throw new Error(`bundling server.ts failed:\n${bundled.tail}`);
     }
     const server = await startServer(PORT, env);
     try {

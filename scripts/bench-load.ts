@@ -1,19 +1,14 @@
 /**
  * npm run bench:load [-- --duration 30 --connections 100 --port 3290]: the production server under load.
- * Starts `next start` on loopback (reusing .next, or building once), drives the page, article,
+ * Starts the production server (server.ts) on 127.0.0.1 (reusing .next, or building once), drives the page, article,
  * search-results and 404 routes with autocannon, each for --duration seconds, and prints requests/s,
  * p50/p99 latency, errors, responses by status class and the server's RSS before and after. The same
  * HTML, saved to files and served by a plain Node static server in the same run, gives the ratio.
  * Reads CONTENT_DIR (default content/). --rounds N repeats the run (does memory settle?). Loopback only.
  * Not part of npm test.
- *
- * The server is bound to "localhost" (which must resolve to 127.0.0.1): Next.js 16 normalizes
- * 127.0.0.1 to localhost in the proxy's URLs, so with `-H 127.0.0.1` its rewrites (our 404 page) are
- * taken for external ones and fail.
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { lookup } from 'node:dns/promises';
 import {
   existsSync,
   mkdirSync,
@@ -152,12 +147,9 @@ async function drive(route: string, server: string, url: string, status: number)
 }
 
 async function main() {
-  const addr = (await lookup('localhost', { family: 4 })).address;
-  if (addr !== HOST)
-    throw new Error(`localhost resolves to ${addr}, not ${HOST}: refusing to bind elsewhere`);
-  if (!existsSync('.next/BUILD_ID')) {
-    console.log('no production build in .next: building once (npx next build)…');
-    const built = spawnSync('npx', ['next', 'build'], {
+  if (!existsSync('.next/dubao-server.mjs')) {
+    console.log('no production build in .next: building once (npm run build)…');
+    const built = spawnSync('npm', ['run', 'build'], {
       stdio: 'inherit',
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     });
@@ -177,14 +169,10 @@ async function main() {
     process.exit(130);
   });
   try {
-    server = spawn(
-      process.execPath,
-      ['node_modules/next/dist/bin/next', 'start', '-H', 'localhost', '-p', String(port)],
-      {
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
+    server = spawn(process.execPath, ['.next/dubao-server.mjs', '-H', HOST, '-p', String(port)], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', DUBAO_WARM: '0' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const base = `http://${HOST}:${port}`;
     await waitFor(`${base}/zh`, server);
 
@@ -240,7 +228,7 @@ async function main() {
     }
     const peak = Math.max(before.rss, ...samples, after.rss);
     console.log(
-      `\nserver memory (RSS of next start and its children): before ${mb(before.rss)}, peak ${mb(peak)}, after ${mb(after.rss)} ` +
+      `\nserver memory (RSS of server.ts and any children): before ${mb(before.rss)}, peak ${mb(peak)}, after ${mb(after.rss)} ` +
         `(${after.rss >= before.rss ? '+' : ''}${(((after.rss - before.rss) / before.rss) * 100).toFixed(0)}%)`,
     );
     const next = rows.filter((r) => r.server === 'next');

@@ -1,7 +1,7 @@
 /**
  * npm run bench:server [-- --issues 3650 --dir DIR --no-build]
  * Server speed with a large archive: generates (or reuses, see bench:build) an archive of N issues,
- * builds (under /tmp/build.lock; --no-build reuses .next), starts `next start` on it and measures
+ * builds (under /tmp/build.lock; --no-build reuses .next), starts the production server (server.ts) on it and measures
  *   - the first request after start (the server reads the whole archive through the parse cache),
  *   - cold renders: the first request of an article in each of 20 old issues,
  *   - warm renders: one article requested again 50 times,
@@ -66,6 +66,8 @@ async function main() {
     if (!args.includes('--no-build')) {
       const b = await measure('npx', ['next', 'build'], { env });
       if (b.code !== 0) throw new Error(`next build failed:\n${b.tail}`);
+      const bundled = await measure('npm', ['run', '-s', 'build:server'], { env });
+      if (bundled.code !== 0) throw new Error(`bundling server.ts failed:\n${bundled.tail}`);
     }
     const server = await startServer(PORT, env);
     const rows: string[][] = [];
@@ -106,7 +108,7 @@ async function main() {
     } finally {
       await server.stop();
     }
-    console.log(`\nserver speed and memory at ${issues} issues (next start, 127.0.0.1)\n`);
+    console.log(`\nserver speed and memory at ${issues} issues (server.ts, 127.0.0.1)\n`);
     printTable(['step', 'time', 'server RSS'], rows);
   } finally {
     lock.release();

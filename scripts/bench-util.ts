@@ -1,7 +1,7 @@
 /**
  * Shared by the benchmarks (bench-build, bench-server, bench-lighthouse): run a command while
  * sampling the resident memory of its whole process tree from /proc, hold the machine's build lock,
- * generate an archive, start `next start` and wait for it, find an article in an archive's oldest issue.
+ * generate an archive, start the production server and wait for it, find an article in an archive's oldest issue.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -215,14 +215,17 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-/** Starts `next start` on 127.0.0.1:port; resolves once it listens (before any page is rendered). */
+/**
+ * Starts the production server (server.ts, bundled by npm run build) on 127.0.0.1:port; resolves once it listens (before any
+ * page is rendered). It does not warm its cache with the latest issue unless env says DUBAO_WARM=1.
+ */
 export async function startServer(
   port: number,
   env: Record<string, string>,
   timeoutMs = 120_000,
 ): Promise<Server> {
-  const child = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  const child = spawn(process.execPath, ['.next/dubao-server.mjs', '-H', '127.0.0.1', '-p', String(port)], {
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DUBAO_WARM: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -231,7 +234,7 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${log}`);
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${log}`);
     // Any answer means it listens; /_next/ skips the proxy and the archive.
     const ok = await fetch(`${url}/favicon-probe.txt`).then(
       () => true,
@@ -240,7 +243,7 @@ export async function startServer(
     if (ok) break;
     if (Date.now() > deadline) {
       killTree(child);
-      throw new Error(`next start did not listen within ${timeoutMs} ms:\n${log}`);
+      throw new Error(`the server did not listen within ${timeoutMs} ms:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { STATIC_PREFS_SCRIPT } from '@/components/layout/static-prefs';
 import { policyFor, withPolicy } from './static-csp';
 
 const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
@@ -31,5 +32,13 @@ describe('the static export CSP', () => {
 
   it('refuses a file without <head>', () => {
     expect(() => withPolicy('<p>hi</p>')).toThrow(/no <head>/);
+  });
+
+  it('allows the preference script in <head> and refuses any other unknown inline script', () => {
+    const withPrefs = html.replace('<head>', `<head><script>${STATIC_PREFS_SCRIPT}</script>`);
+    expect(policyFor(withPrefs)).toContain(hash(STATIC_PREFS_SCRIPT));
+    const refused: string[] = [];
+    withPolicy(html.replace('</body>', '<script>alert(1)</script></body>'), (b) => refused.push(b));
+    expect(refused).toEqual(['alert(1)']);
   });
 });

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { StaticPrefs } from '@/components/layout/static-prefs';
-import { SIZE_COOKIE, THEME_COOKIE, toSize, toTheme } from '@/components/layout/prefs';
 import { siteUrl } from '@/lib/content/urls';
 import { htmlLang } from '@/lib/i18n/locales';
 import { routing } from '@/i18n/routing';
@@ -34,20 +32,13 @@ export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  // Reading preferences come from cookies so the first paint is already right (no script, no flash).
-  // The static export has no request: there <StaticPrefs> applies the cookies before the first paint.
-  const [jar, t] = await Promise.all([
-    process.env.DUBAO_STATIC ? undefined : cookies(),
-    getTranslations('Site'),
-  ]);
-  const size = toSize(jar?.get(SIZE_COOKIE)?.value);
-  const theme = toTheme(jar?.get(THEME_COOKIE)?.value);
+  const t = await getTranslations('Site');
+  // Pages are rendered once for every reader (and cached), so they carry the default preferences.
+  // The reader's own (cookies) are applied to the finished HTML before the first paint: by the
+  // server (lib/server/html.ts) or, in the static export, by <StaticPrefs> in <head>.
   return (
-    <html
-      lang={htmlLang(locale)}
-      data-size={size === 'm' ? undefined : size}
-      data-theme={theme === 'auto' ? undefined : theme}
-    >
+    // The preferences on <html> are the reader's, not the render's: React need not match them.
+    <html lang={htmlLang(locale)} suppressHydrationWarning>
       {process.env.DUBAO_STATIC ? (
         <head>
           <StaticPrefs />
@@ -57,7 +48,7 @@ export default async function LocaleLayout({ children, params }: Props) {
         <a href="#content" className="skip-link">
           {t('skipToContent')}
         </a>
-        <SiteHeader locale={locale} size={size} theme={theme} />
+        <SiteHeader locale={locale} />
         <main id="content">{children}</main>
         <SiteFooter />
       </body>

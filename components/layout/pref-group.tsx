@@ -3,7 +3,7 @@
  * One row of reading-preference buttons. Without JavaScript each button submits the surrounding
  * form (a cookie is set and the page reloads); with it, the choice applies at once.
  */
-import { useState } from 'react';
+import { useSyncExternalStore } from 'react';
 
 type Props = {
   /** data-* attribute on <html> and the form field name. */
@@ -17,7 +17,13 @@ type Props = {
 };
 
 export function PrefGroup({ name, cookie, label, options, current, fallback, maxAge }: Props) {
-  const [value, setValue] = useState(current);
+  // The page may be a cached copy rendered for nobody in particular: the server (or, in the static
+  // export, a script in <head>) put this reader's choice on <html>, so that is where it is read.
+  const value = useSyncExternalStore(
+    watchRoot,
+    () => document.documentElement.dataset[name] ?? fallback,
+    () => current,
+  );
   return (
     <span role="group" aria-label={label} className="pref-group">
       <span aria-hidden="true" className="text-muted">
@@ -36,7 +42,6 @@ export function PrefGroup({ name, cookie, label, options, current, fallback, max
             const root = document.documentElement;
             if (o.value === fallback) delete root.dataset[name];
             else root.dataset[name] = o.value;
-            setValue(o.value);
           }}
         >
           {o.label}
@@ -44,4 +49,11 @@ export function PrefGroup({ name, cookie, label, options, current, fallback, max
       ))}
     </span>
   );
+}
+
+/** Calls back whenever an attribute of <html> changes. */
+function watchRoot(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true });
+  return () => observer.disconnect();
 }

@@ -1,19 +1,13 @@
-/** Font size and colour scheme controls; a plain form that posts to /api/prefs when JS is off. */
+/**
+ * Font size and colour scheme controls; a plain form that posts to /api/prefs when JS is off.
+ * Rendered with the defaults pressed: the page is cached for every reader, and the server marks
+ * this reader's choices in the finished HTML (lib/server/html.ts).
+ */
 import { getTranslations } from 'next-intl/server';
 import { PrefGroup } from './pref-group';
-import {
-  DEFAULT_SIZE,
-  DEFAULT_THEME,
-  PREF_MAX_AGE,
-  SIZE_COOKIE,
-  THEME_COOKIE,
-  type Size,
-  type Theme,
-} from './prefs';
+import { DEFAULT_SIZE, DEFAULT_THEME, PREF_MAX_AGE, SIZE_COOKIE, THEME_COOKIE } from './prefs';
 
-type Props = { size: Size; theme: Theme };
-
-export async function ReadingPrefs({ size, theme }: Props) {
+export async function ReadingPrefs() {
   const t = await getTranslations('Prefs');
   return (
     <form method="post" action="/api/prefs" aria-label={t('label')} className="flex flex-wrap gap-x-3">
@@ -21,7 +15,7 @@ export async function ReadingPrefs({ size, theme }: Props) {
         name="size"
         cookie={SIZE_COOKIE}
         label={t('fontSize')}
-        current={size}
+        current={DEFAULT_SIZE}
         fallback={DEFAULT_SIZE}
         maxAge={PREF_MAX_AGE}
         options={[
@@ -35,7 +29,7 @@ export async function ReadingPrefs({ size, theme }: Props) {
         name="theme"
         cookie={THEME_COOKIE}
         label={t('theme')}
-        current={theme}
+        current={DEFAULT_THEME}
         fallback={DEFAULT_THEME}
         maxAge={PREF_MAX_AGE}
         options={[

@@ -4,12 +4,11 @@ import { getTranslations } from 'next-intl/server';
 import { SearchBox } from '@/components/search/search-box';
 import { archivePath } from '@/lib/content/urls';
 import { LocaleSwitch } from './locale-switch';
-import type { Size, Theme } from './prefs';
 import { ReadingPrefs } from './reading-prefs';
 
-type Props = { locale: string; size: Size; theme: Theme };
+type Props = { locale: string };
 
-export async function SiteHeader({ locale, size, theme }: Props) {
+export async function SiteHeader({ locale }: Props) {
   const [t, tl] = await Promise.all([getTranslations('Site'), getTranslations('Locale')]);
   return (
     <header className="site-bar">
@@ -23,7 +22,7 @@ export async function SiteHeader({ locale, size, theme }: Props) {
         </nav>
         <SearchBox />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-          <ReadingPrefs size={size} theme={theme} />
+          <ReadingPrefs />
           <LocaleSwitch
             label={tl('label')}
             current={locale}

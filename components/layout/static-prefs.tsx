@@ -10,8 +10,8 @@ const pick = (cookie: string, values: readonly string[], fallback: string) =>
   `if(m&&${JSON.stringify(values.filter((v) => v !== fallback))}.indexOf(m[1])>=0)` +
   `d.dataset.${cookie === SIZE_COOKIE ? 'size' : 'theme'}=m[1];`;
 
-const SCRIPT = `(function(){var d=document.documentElement;${pick(SIZE_COOKIE, SIZES, DEFAULT_SIZE)}${pick(THEME_COOKIE, THEMES, DEFAULT_THEME)}})()`;
+export const STATIC_PREFS_SCRIPT = `(function(){var d=document.documentElement;${pick(SIZE_COOKIE, SIZES, DEFAULT_SIZE)}${pick(THEME_COOKIE, THEMES, DEFAULT_THEME)}})()`;
 
 export function StaticPrefs() {
-  return <script dangerouslySetInnerHTML={{ __html: SCRIPT }} />;
+  return <script dangerouslySetInnerHTML={{ __html: STATIC_PREFS_SCRIPT }} />;
 }

@@ -4,6 +4,7 @@
  * layer, the search index builder and CLIs share it. A broken file is reported and skipped; it
  * never takes other pages or issues down.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, ParsedPage } from '@/lib/ingest/types';
@@ -33,6 +34,8 @@ export interface Archive {
   issues: Issue[];
   byDate: Map<string, Issue>;
   errors: string[];
+  /** Changes whenever a page file (or its overrides) is added, removed or changed: names, sizes and mtimes hashed. */
+  version: string;
 }
 
 export type PageParser = (bytes: Uint8Array, file: string, sidecar?: Sidecar) => ParsedPage;
@@ -84,6 +87,7 @@ export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
   }
 
   const issues: Issue[] = [];
+  const version = createHash('sha1');
   for (const date of dates) {
     const folder = path.join(dir, date);
     const pages = new Map<number, LoadedPage>();
@@ -103,6 +107,7 @@ export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
         const sideFull = full.replace(/\.md$/, '.overrides.yaml');
         const side = existsSync(sideFull) ? statSync(sideFull) : undefined;
         const stamp = `${st.mtimeMs}:${st.size}${side ? `+${side.mtimeMs}:${side.size}` : ''}`;
+        version.update(`${full}\0${stamp}\n`);
         const cached = options.cache?.get(full);
         let parsed = cached?.stamp === stamp ? cached.page : undefined;
         if (!parsed) {
@@ -129,7 +134,7 @@ export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
     if (pages.size === 0) continue;
     issues.push(buildIssue(date, [...pages.values()].sort((a, b) => a.meta.page - b.meta.page), report));
   }
-  return { dir, issues, byDate: new Map(issues.map((i) => [i.date, i])), errors };
+  return { dir, issues, byDate: new Map(issues.map((i) => [i.date, i])), errors, version: version.digest('base64url') };
 }
 
 function buildIssue(date: string, pages: LoadedPage[], report: (m: string) => void): Issue {

@@ -1,12 +1,18 @@
 /**
  * generateStaticParams for the static export (DUBAO_STATIC=1, npm run build:static): every issue,
- * page, article and archive month is written out as a file. Routes export them only when
- * DUBAO_STATIC is set, so the server build lists none and does not grow with the archive.
+ * page, article and archive month is written out as a file. The server build lists none
+ * (`onDemand`), so it does not grow with the archive: each page is rendered on its first request
+ * and then served from the cache (lib/server/isr-cache.mjs) until the content changes.
  */
 import 'server-only';
 import { addMonths } from '@/lib/date';
 import { routing } from '@/i18n/routing';
 import { archive } from './store';
+
+/** The server build: no page prerendered, every one rendered on first request and then cached. */
+export function onDemand(): never[] {
+  return [];
+}
 
 export function issueParams(): { date: string }[] {
   return archive().issues.map((i) => ({ date: i.date }));

@@ -15,7 +15,11 @@ interface State {
 }
 
 // One copy per server process, whichever bundle asks first.
-const store = globalThis as typeof globalThis & { __dubaoContent?: Map<string, State> };
+const CONTENT_VERSION = Symbol.for('dubao.contentVersion');
+const store = globalThis as typeof globalThis & {
+  __dubaoContent?: Map<string, State>;
+  [CONTENT_VERSION]?: string;
+};
 
 export function archive(): Archive {
   const dir = contentDir();
@@ -26,5 +30,8 @@ export function archive(): Archive {
   const parses = state?.parses ?? new Map();
   const next = { archive: loadArchive(dir, { cache: parses }), loadedAt: now, parses };
   store.__dubaoContent.set(dir, next);
+  // Rendered pages are cached under this fingerprint (lib/server/isr-cache.mjs): a changed file
+  // makes every page rendered from the old archive a miss.
+  store[CONTENT_VERSION] = next.archive.version;
   return next.archive;
 }

@@ -1,29 +1,79 @@
 /**
- * The Content-Security-Policy of every HTML response. Next.js puts inline scripts in each page (the
- * RSC payload, self.__next_f.push), so scripts are allowed by a per-request nonce that the proxy
- * makes and Next.js copies onto its own script tags; anything else (a <script> or onerror smuggled in
- * through content or a query) does not run. 'strict-dynamic' lets those scripts load the chunks they
- * import. Development needs eval (React's debug stacks) and inline styles (hot reload); production
- * allows neither.
+ * The Content-Security-Policy of every HTML page, by hashes: scripts from the site itself, plus
+ * exactly the inline scripts that Next.js and React put in the page, each allowed by its sha256.
+ * Hashes rather than a nonce let a page be rendered once and served many times (by the server's
+ * cache, or as a file from a CDN: see server.ts and scripts/static-csp.ts); a nonce must be new for
+ * every response, which would mean rendering every request.
+ *
+ * A policy that hashed every inline script would also bless one smuggled into the HTML, so only
+ * scripts of a known shape are hashed: the RSC payload (`self.__next_f.push(<JSON>)`), Turbopack's
+ * chunk list (`….push(<JSON>);`), the JSON checked by parsing it, and a few fixed bootstraps. Anything else gets no hash and does not run;
+ * neither do inline event handlers (no 'unsafe-inline', no 'unsafe-hashes') or eval.
  */
+import { createHash } from 'node:crypto';
 
-/** A fresh, unguessable nonce: 128 random bits, base64. */
-export function makeNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes));
+const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
+const INLINE_STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
+/** Script types the browser runs (a JSON-LD block is data, not code). */
+const RUNS = /^(|text\/javascript|application\/javascript|module)$/i;
+/** Inline scripts that only hand JSON to the site's own code: the RSC payload and Turbopack's chunk list. */
+const JSON_CALLS: [prefix: string, suffix: string][] = [
+  ['self.__next_f.push(', ')'],
+  ['(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(', ');'],
+];
+
+/** Fixed inline scripts the site ships besides the RSC payload. */
+const FIXED = new Set<string>(['(self.__next_f=self.__next_f||[]).push([0])']);
+
+/** Registers another fixed inline script (the static export's preference script). */
+export function allowInlineScript(body: string): void {
+  FIXED.add(body);
 }
 
-export function contentSecurityPolicy(nonce: string, dev = false): string {
+/** Whether an inline script is one the site shipped: a fixed one, or a known call with only JSON in it. */
+export function isShippedScript(body: string): boolean {
+  if (FIXED.has(body)) return true;
+  const call = JSON_CALLS.find(([prefix, suffix]) => body.startsWith(prefix) && body.endsWith(suffix));
+  if (!call) return false;
+  try {
+    const json: unknown = JSON.parse(body.slice(call[0].length, body.length - call[1].length));
+    return typeof json === 'object' && json !== null;
+  } catch {
+    return false;
+  }
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+export interface PolicyOptions {
+  /** frame-ancestors works only in a header, not in a <meta>. */
+  header?: boolean;
+  /** Called with each inline script that is not allowed (so a new Next.js bootstrap is noticed). */
+  onRefused?: (body: string) => void;
+}
+
+/** The policy for one HTML document (or, for '', for any other response). */
+export function policyFor(html: string, options: PolicyOptions = {}): string {
+  const scripts = new Set<string>();
+  for (const [, attrs = '', body = ''] of html.matchAll(INLINE_SCRIPT)) {
+    if (/\bsrc\s*=/i.test(attrs) || body.length === 0) continue;
+    const type = /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(attrs)?.[1] ?? '';
+    if (!RUNS.test(type)) continue;
+    if (isShippedScript(body)) scripts.add(sha256(body));
+    else options.onRefused?.(body);
+  }
+  const styles = new Set<string>();
+  for (const [, body = ''] of html.matchAll(INLINE_STYLE)) if (body.length > 0) styles.add(sha256(body));
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
-    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    ['script-src', "'self'", ...scripts].join(' '),
+    ['style-src', "'self'", ...styles].join(' '),
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+    "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    ...(options.header ? ["frame-ancestors 'none'"] : []),
   ].join('; ');
 }

@@ -8,12 +8,12 @@ import { parseMonth } from '@/lib/content/params';
 import { formatMonth } from '@/lib/date';
 import { archivePath } from '@/lib/content/urls';
 import { requireLocale } from '@/i18n/locale';
-import { monthParams } from '@/lib/content/static-params';
+import { monthParams, onDemand } from '@/lib/content/static-params';
 
 type Props = { params: Promise<{ locale: string; month: string }> };
 
 // The static export writes every one out; the server build renders them on request.
-export const generateStaticParams = process.env.DUBAO_STATIC ? monthParams : undefined;
+export const generateStaticParams = process.env.DUBAO_STATIC ? monthParams : onDemand;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale: rawLocale, month } = await params;

@@ -4,14 +4,14 @@ import { hasLocale } from 'next-intl';
 import { ogCard, OG_SIZE } from '@/components/share/og-card';
 import { getArticle } from '@/lib/content';
 import { parseArticleId, parseDate } from '@/lib/content/params';
-import { articleParamsEveryLocale } from '@/lib/content/static-params';
+import { articleParamsEveryLocale, onDemand } from '@/lib/content/static-params';
 import { pageNumberLabel, siteUrl } from '@/lib/content/urls';
 import { formatDateLine } from '@/lib/date';
 import { localizeView } from '@/lib/i18n/localize';
 import { routing } from '@/i18n/routing';
 
 // The static export writes one card per article; the server build keeps rendering them on request.
-export const generateStaticParams = process.env.DUBAO_STATIC ? articleParamsEveryLocale : undefined;
+export const generateStaticParams = process.env.DUBAO_STATIC ? articleParamsEveryLocale : onDemand;
 
 export const size = OG_SIZE;
 export const contentType = 'image/png';

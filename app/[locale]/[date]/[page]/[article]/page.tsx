@@ -13,12 +13,12 @@ import { articlePath, siteUrl } from '@/lib/content/urls';
 import { localizeView } from '@/lib/i18n/localize';
 import { textLang } from '@/lib/i18n/locales';
 import { requireLocale } from '@/i18n/locale';
-import { articleParams } from '@/lib/content/static-params';
+import { articleParams, onDemand } from '@/lib/content/static-params';
 
 type Props = { params: Promise<{ locale: string; date: string; page: string; article: string }> };
 
 // The static export writes every one out; the server build renders them on request.
-export const generateStaticParams = process.env.DUBAO_STATIC ? articleParams : undefined;
+export const generateStaticParams = process.env.DUBAO_STATIC ? articleParams : onDemand;
 
 function load(dateParam: string, pageParam: string, idParam: string) {
   const date = parseDate(dateParam);
@@ -50,7 +50,12 @@ export default async function ArticlePage({ params }: Props) {
   const first = view.story?.[0];
   const meta = first ? { ...view.page.meta, page: first.page, pageName: first.pageName } : view.page.meta;
   const head = first?.article ?? view.article;
-  const jsonLd = newsArticleJsonLd(locale, meta, head, view.story?.map((p) => p.page) ?? [view.page.meta.page]);
+  const jsonLd = newsArticleJsonLd(
+    locale,
+    meta,
+    head,
+    view.story?.map((p) => p.page) ?? [view.page.meta.page],
+  );
   // Shares point at the story's canonical URL in the reader's locale (the text fragment of a
   // shared passage is in that locale's script).
   const url = `${siteUrl()}${articlePath(locale, meta.date, meta.page, head.id)}`;
