@@ -245,33 +245,50 @@ export function rank(prep: Prepared, text: (n: number) => DocText | undefined, w
     }
     return { order: orderByKey(docs, keys, want), total: docs.length };
   }
+  // Candidates by the highest key the index allows them: levels of the bound, highest first.
   const bounds = new Int32Array(cands.length);
-  for (let i = 0; i < cands.length; i++) bounds[i] = upperKey(prep, cands[i]!);
-  const queue = orderByKey(cands, bounds);
-  const keyOf = new Map<number, number>();
-  // above: counted matches with a key above the current bound, from the histogram of their keys.
-  const hist: number[] = [];
-  let above = 0;
-  let bound = Infinity;
-  let i = 0;
-  for (; i < queue.length; i++) {
-    const n = queue[i]!;
-    const b = upperKey(prep, n);
-    if (b < bound) {
-      for (let k = b + 1; k < Math.min(bound + 1, hist.length); k++) above += hist[k] ?? 0;
-      bound = b;
-      if (above >= want) break;
-    }
-    const key = verify(prep, n, text(n));
-    if (key < 0) continue;
-    keyOf.set(n, key);
-    hist[key] = (hist[key] ?? 0) + 1;
+  let top = 0;
+  for (let i = 0; i < cands.length; i++) {
+    const b = upperKey(prep, cands[i]!);
+    bounds[i] = b;
+    if (b > top) top = b;
   }
-  let total = keyOf.size;
-  for (; i < queue.length; i++) if (contains(prep, text(queue[i]!))) total++;
-  const docs = [...keyOf.keys()].sort((x, y) => x - y);
-  const keys = docs.map((n) => keyOf.get(n)!);
-  return { order: orderByKey(docs, keys, want), total };
+  const atLevel = new Int32Array(top + 1);
+  for (const b of bounds) atLevel[b]!++;
+  const docs: number[] = [];
+  const keys: number[] = [];
+  // hist: counted matches by key; above: how many of them have a key above the current level.
+  const hist = new Int32Array(TF_CAP * prep.terms.length + prep.terms.length * headWeight(prep) + 1);
+  let above = 0;
+  let level = top;
+  for (; level >= 0; level--) {
+    above += hist[level + 1] ?? 0;
+    if (!atLevel[level]) continue;
+    if (above >= want) break;
+    for (let i = 0; i < cands.length; i++) {
+      if (bounds[i] !== level) continue;
+      const n = cands[i]!;
+      const key = verify(prep, n, text(n));
+      if (key < 0) continue;
+      docs.push(n);
+      keys.push(key);
+      hist[key]!++;
+    }
+  }
+  // Every candidate left ranks below `want` counted matches: it only has to hold the terms.
+  let total = docs.length;
+  for (let i = 0; i < cands.length; i++) {
+    if (bounds[i]! <= level && contains(prep, text(cands[i]!))) total++;
+  }
+  const order = docs.map((_, i) => i).sort((x, y) => docs[x]! - docs[y]!);
+  return {
+    order: orderByKey(
+      order.map((i) => docs[i]!),
+      order.map((i) => keys[i]!),
+      want,
+    ),
+    total,
+  };
 }
 
 /** Every match, best first. */
