@@ -48,7 +48,7 @@ function viewRank(view: IndexView, query: string, opts: SearchOptions, want: num
   const [lo, hi] = docRange(view.dates, view.docCount, opts.from, opts.to);
   const prep = prepare(view.index, view.docCount, terms, lo, hi);
   if (prep.loose.length) view.needDocs?.(prep.cands);
-  return rank(prep, (n) => view.text(n), want);
+  return rank(prep, view.text, want);
 }
 
 /** Doc numbers of every match, best first. */
