@@ -185,7 +185,11 @@ export function upperKey(prep: Prepared, n: number): number {
 function contains(prep: Prepared, text: DocText | undefined): boolean {
   if (!text) return false;
   for (const term of prep.loose) {
-    if (!countEdges(text.all, term.text, term.wordStart, term.wordEnd, 1)) return false;
+    const found =
+      term.wordStart || term.wordEnd
+        ? countEdges(text.all, term.text, term.wordStart, term.wordEnd, 1) > 0
+        : text.all.includes(term.text);
+    if (!found) return false;
   }
   return true;
 }

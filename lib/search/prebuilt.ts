@@ -71,7 +71,8 @@ export class PrebuiltIndex {
   private readonly view: IndexView;
   private readonly termShards = new Set<number>();
   private readonly docShards = new Map<number, SearchDoc[]>();
-  private readonly texts = new Map<number, DocText>();
+  /** Folded texts of the docs read so far, by doc number (an array: verification reads thousands). */
+  private readonly texts: (DocText | undefined)[];
 
   constructor(
     readonly dir: string,
@@ -79,12 +80,13 @@ export class PrebuiltIndex {
   ) {
     const index = createIndex();
     const m = manifest;
+    this.texts = new Array<DocText | undefined>(m.docCount).fill(undefined);
     this.view = {
       index,
       docCount: m.docCount,
       dates: m.dates,
       doc: (n) => this.docShards.get(Math.floor(n / m.docShardSize))![n % m.docShardSize]!,
-      text: (n) => this.texts.get(n),
+      text: (n) => this.texts[n],
       needTokens: (tokens) => {
         for (const s of new Set(tokens.map((t) => shardOf(t, m.termShards)))) {
           if (this.termShards.has(s)) continue;
@@ -100,7 +102,7 @@ export class PrebuiltIndex {
           const docs = entries.map((e, i) => {
             const n = s * m.docShardSize + i;
             const doc = entryDoc(e, dateOf(m.dates, n));
-            this.texts.set(n, docText(doc));
+            this.texts[n] = docText(doc);
             return doc;
           });
           this.docShards.set(s, docs);
@@ -139,7 +141,8 @@ export class PrebuiltIndex {
 export function readManifest(indexDir: string): Manifest | undefined {
   try {
     const m = JSON.parse(readFileSync(path.join(indexDir, 'manifest.json'), 'utf8')) as Manifest;
-    return m && m.format === FORMAT ? m : undefined;
+    const valid = m?.format === FORMAT && Number.isSafeInteger(m.docCount) && m.docCount >= 0;
+    return valid ? m : undefined;
   } catch {
     return undefined;
   }
