@@ -120,14 +120,16 @@ export function prepare(index: FlexIndex, docCount: number, terms: Term[], lo = 
         const n = ids[j]!;
         if (seen[n] !== i) continue;
         seen[n] = i + 1;
-        for (const cap of bounds) {
+        for (let k = 0; k < bounds.length; k++) {
+          const cap = bounds[k]!;
           const c = cap[n]!;
           if (c === 0 || c > count) cap[n] = count;
         }
       }
     }
   }
-  for (let n = lo; n < hi; n++) if (seen[n] === lists.length) cands.push(n);
+  const all = lists.length;
+  for (let n = lo; n < hi; n++) if (seen[n] === all) cands.push(n);
 
   for (const term of terms) {
     const tok = term.tokens[0]!;
