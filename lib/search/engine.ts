@@ -2,7 +2,8 @@
  * The query step, the same in Node and in the browser. flexsearch (with our tokenizer) gives the
  * candidates that hold every token of every term; terms that one token cannot answer exactly are then
  * verified against the folded text. Ranking: terms found in the headline, then how often the terms
- * occur (each counted up to TF_CAP), then newer issues (lower doc numbers) first.
+ * occur (each counted up to TF_CAP), then newer issues (lower doc numbers) first. A results page
+ * counts occurrences only where they can decide the page, and only checks the other candidates.
  */
 import { Index } from 'flexsearch';
 import { countEdges, type Term } from './query';
@@ -177,7 +178,7 @@ export function verify(prep: Prepared, n: number, text: DocText | undefined): nu
 }
 
 /** The highest key doc n can have, from the index alone (its key if no term needs the text). */
-export function upperKey(prep: Prepared, n: number): number {
+function upperKey(prep: Prepared, n: number): number {
   let tf = prep.tf[n] ?? 0;
   for (const cap of prep.caps) tf += cap[n] ?? 0;
   return ((prep.head[n] ?? 0) + (prep.headHint[n] ?? 0)) * headWeight(prep) + tf;
@@ -295,9 +296,4 @@ export function rank(prep: Prepared, text: (n: number) => DocText | undefined, w
     ),
     total,
   };
-}
-
-/** Every match, best first. */
-export function searchAll(prep: Prepared, text: (n: number) => DocText | undefined): number[] {
-  return rank(prep, text).order;
 }
