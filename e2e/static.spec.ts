@@ -46,7 +46,7 @@ test('the results page searches in the browser from a shared ?q= URL', async ({ 
   await expect(page.getByRole('status')).toHaveText('没有找到含“地铁”的文章。');
 });
 
-test('unknown paths answer the 404 page with status 404; feeds and sitemaps are files', async ({
+test('unknown paths answer the 404 page with status 404; feeds, sitemaps and robots.txt are files', async ({
   page,
   request,
 }) => {
@@ -55,4 +55,11 @@ test('unknown paths answer the 404 page with status 404; feeds and sitemaps are 
   for (const path of ['/zh/feed.xml', '/sitemap.xml', '/search/manifest.json']) {
     expect((await request.get(path)).status(), path).toBe(200);
   }
+  // A file host cannot redirect: /feed.xml is the default locale's feed itself.
+  const feed = await request.get('/feed.xml');
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toBe(await (await request.get('/zh/feed.xml')).text());
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toMatch(/^Disallow: \/api\/$/m);
+  expect(robots).toMatch(/^Sitemap: .+\/sitemap\.xml$/m);
 });
