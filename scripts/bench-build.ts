@@ -6,7 +6,8 @@
  *   1. the search index step (scripts/build-search-index.ts) with an empty parse cache,
  *   2. the same again after one page changed (the parse cache keeps the rest),
  *   3. `next build` with CONTENT_DIR pointing at the archive (held under /tmp/build.lock),
- * then starts the server on that build and opens an article of the oldest year (expects 200).
+ * then starts the server on that build and opens an article of the oldest year (expects 200) and
+ * runs a first search (on the index files of step 1, as `npm run build` leaves them).
  */
 import { appendFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,8 +87,11 @@ async function benchSize(issues: number): Promise<string[]> {
       await measure('npx', ['next', 'build'], { env, timeoutMs: STEP_TIMEOUT }),
     );
     console.error(`[${issues}] next build: ${fmt(build)} (waited ${secs(lock.waitedMs)} for the build lock)`);
-    const server = await startServer(3290, env);
+    check('bundling server.ts', await measure('npm', ['run', '-s', 'build:server'], { env }));
+    // The server searches the index files the step above wrote, as after `npm run build`.
+    const server = await startServer(3290, { ...env, DUBAO_SEARCH_DIR: index });
     let opened: string;
+    let searched: string;
     try {
       const where = oldestArticlePath(archive);
       const r = await timedGet(server.url + where);
@@ -95,10 +99,13 @@ async function benchSize(issues: number): Promise<string[]> {
       console.error(`[${issues}] GET ${where}: ${opened}`);
       if (r.status !== 200)
         throw new Error(`${where} answered ${r.status}; the server said:\n${server.log()}`);
+      const q = await timedGet(`${server.url}/zh/search?q=${encodeURIComponent('记者')}`);
+      searched = `${q.status} in ${secs(q.ms)}`;
+      console.error(`[${issues}] first search: ${searched}`);
     } finally {
       await server.stop();
     }
-    return [String(issues), fmt(cold), fmt(warm), fmt(build), opened];
+    return [String(issues), fmt(cold), fmt(warm), fmt(build), opened, searched];
   } finally {
     lock.release();
   }
@@ -115,6 +122,7 @@ async function main() {
       'search index (1 page changed)',
       'next build',
       'oldest article (first request)',
+      'first search (server)',
     ],
     rows,
   );
