@@ -20,6 +20,8 @@ type Props = {
     prev: string;
     next: string;
     pageOf: (page: number, pages: number) => string;
+    /** For a count that is only a lower bound (the static export's browser search): "page N". */
+    page: (page: number) => string;
   };
 };
 
@@ -35,6 +37,9 @@ export function searchPageHref(locale: string, q: string, from: string, to: stri
 export function ResultList({ locale, q, from, to, page, perPage, result, labels }: Props) {
   const pages = Math.ceil(result.total / perPage);
   const href = (p: number) => searchPageHref(locale, q, from, to, p);
+  // A lower-bound total (candidates left unchecked) cannot say how many pages there are, only
+  // that there may be another.
+  const more = result.exact ? page < pages : result.hits.length > 0;
   return (
     <>
       {result.hits.length > 0 && (
@@ -52,11 +57,11 @@ export function ResultList({ locale, q, from, to, page, perPage, result, labels 
           ))}
         </ol>
       )}
-      {pages > 1 && (
+      {(page > 1 || more) && (
         <nav aria-label={labels.pages} className="mt-4 flex justify-between font-sans">
           {page > 1 ? <a href={href(page - 1)}>‹ {labels.prev}</a> : <span />}
-          <span>{labels.pageOf(page, pages)}</span>
-          {page < pages ? <a href={href(page + 1)}>{labels.next} ›</a> : <span />}
+          <span>{result.exact ? labels.pageOf(page, pages) : labels.page(page)}</span>
+          {more ? <a href={href(page + 1)}>{labels.next} ›</a> : <span />}
         </nav>
       )}
     </>

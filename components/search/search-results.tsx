@@ -58,6 +58,7 @@ export async function SearchResults({ locale, q, from, to, page, perPage, result
             prev: t('prev'),
             next: t('next'),
             pageOf: (current, pages) => t('pageOf', { page: current, pages }),
+            page: (current) => t('page', { page: current }),
           }}
         />
       )}

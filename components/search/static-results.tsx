@@ -10,7 +10,18 @@ import { ResultList } from './result-list';
 
 /** Server-translated strings; {n}, {q}, {date}, {page}, {pages} are filled in here. */
 export type StaticResultsLabels = Record<
-  'countOne' | 'countOther' | 'none' | 'where' | 'pages' | 'prev' | 'next' | 'pageOf' | 'failed',
+  | 'countOne'
+  | 'countOther'
+  | 'countAtLeastOne'
+  | 'countAtLeastOther'
+  | 'none'
+  | 'where'
+  | 'pages'
+  | 'prev'
+  | 'next'
+  | 'pageOf'
+  | 'page'
+  | 'failed',
   string
 >;
 type Props = { locale: string; perPage: number; labels: StaticResultsLabels };
@@ -66,9 +77,14 @@ export function StaticResults({ locale, perPage, labels }: Props) {
   return (
     <>
       <p className="mb-3 font-sans text-sm" role="status">
-        {result.total
-          ? fill(result.total === 1 ? labels.countOne : labels.countOther, { n: result.total })
-          : fill(labels.none, { q })}
+        {!result.total
+          ? fill(labels.none, { q })
+          : result.exact
+            ? fill(result.total === 1 ? labels.countOne : labels.countOther, { n: result.total })
+            : // Only the candidates checked so far are counted: say so.
+              fill(result.total === 1 ? labels.countAtLeastOne : labels.countAtLeastOther, {
+                n: result.total,
+              })}
       </p>
       <ResultList
         locale={locale}
@@ -84,6 +100,7 @@ export function StaticResults({ locale, perPage, labels }: Props) {
           prev: labels.prev,
           next: labels.next,
           pageOf: (current, pages) => fill(labels.pageOf, { page: current, pages }),
+          page: (current) => fill(labels.page, { page: current }),
         }}
       />
     </>

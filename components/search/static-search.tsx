@@ -19,12 +19,15 @@ export async function StaticSearch({ locale, perPage }: Props) {
           labels={{
             countOne: count(1),
             countOther: count(2),
+            countAtLeastOne: t('countAtLeast', { count: 1 }).replace('1', '{n}'),
+            countAtLeastOther: t('countAtLeast', { count: 2 }).replace('2', '{n}'),
             none: t('none', { q: '{q}' }),
             where: t('where', { date: '{date}', page: '{page}' }),
             pages: t('pages'),
             prev: t('prev'),
             next: t('next'),
             pageOf: t('pageOf', { page: '{page}', pages: '{pages}' }),
+            page: t('page', { page: '{page}' }),
             failed: tBox('failed'),
           }}
         />

@@ -108,7 +108,8 @@ export class SearchClient {
       const docs: number[] = [];
       const keys: number[] = [];
       let i = 0;
-      while (i < queue.length && docs.length < want && i < VERIFY_BUDGET) {
+      // A later page of results needs more checked: the budget grows with the page asked for.
+      while (i < queue.length && docs.length < want && i < VERIFY_BUDGET + want) {
         const batch = queue.slice(i, i + BATCH);
         i += batch.length;
         await this.loadDocs(m, batch);
