@@ -1,5 +1,5 @@
 /** 404 outside any locale (e.g. /xx/…): a bare bilingual page, since no [locale] layout applies. */
-import Link from 'next/link';
+import { Link } from '@/components/common/link';
 import './globals.css';
 
 export default function GlobalNotFound() {

@@ -1,5 +1,5 @@
 /** The archive: a month's calendar, that month's issues, every month with issues, 往年今日. */
-import Link from 'next/link';
+import { Link } from '@/components/common/link';
 import { getTranslations } from 'next-intl/server';
 import type { IssueSummary } from '@/lib/content';
 import { formatMonth } from '@/lib/date';

@@ -1,5 +1,5 @@
 /** A compact list of issues: date line and number of pages, each linking to the issue. */
-import Link from 'next/link';
+import { Link } from '@/components/common/link';
 import { getTranslations } from 'next-intl/server';
 import type { IssueSummary } from '@/lib/content';
 import { formatDateLine } from '@/lib/date';

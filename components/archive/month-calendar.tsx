@@ -1,5 +1,5 @@
 /** A month as a calendar grid: days with an issue link to it; the others say there is none. */
-import Link from 'next/link';
+import { Link } from '@/components/common/link';
 import { getTranslations } from 'next-intl/server';
 import { addMonths, daysInMonth, formatDateShort, formatMonth, isoDate, weekday } from '@/lib/date';
 import { archivePath, issuePath } from '@/lib/content/urls';

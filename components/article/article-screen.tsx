@@ -2,7 +2,7 @@
  * The article view. A story printed across pages is shown whole, its parts marked by page, the
  * jump lines linking between the parts in this one view.
  */
-import Link from 'next/link';
+import { Link } from '@/components/common/link';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { Masthead } from '@/components/edition/masthead';

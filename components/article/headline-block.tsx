@@ -1,5 +1,5 @@
 /** 引题 small above, 主题 large, 副题 below: the headline block of a story. */
-import Link from 'next/link';
+import { Link } from '@/components/common/link';
 import type { Article } from '@/lib/ingest/types';
 
 type Props = {

@@ -3,7 +3,7 @@
  * (`href` chooses the target: another URL, or an anchor in the whole-story view); where the page
  * is missing, the line says so in words instead of linking nowhere.
  */
-import Link from 'next/link';
+import { Link } from '@/components/common/link';
 import { getTranslations } from 'next-intl/server';
 import type { JumpTarget } from '@/lib/content/continuations';
 

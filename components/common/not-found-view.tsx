@@ -1,5 +1,5 @@
 /** The localized "page not found" message, shared by not-found.tsx and the proxy's 404 route. */
-import Link from 'next/link';
+import { Link } from '@/components/common/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { archivePath } from '@/lib/content/urls';
 

@@ -1,5 +1,5 @@
 /** Previous/next issue and 往年今日 (the same day in other years), beside the page. */
-import Link from 'next/link';
+import { Link } from '@/components/common/link';
 import { getTranslations } from 'next-intl/server';
 import type { IssueSummary } from '@/lib/content';
 import { formatDateShort } from '@/lib/date';

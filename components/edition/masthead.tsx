@@ -1,5 +1,5 @@
 /** 报头: the paper's name in red, then the page, the date line and the lunar date. */
-import Link from 'next/link';
+import { Link } from '@/components/common/link';
 import { getTranslations } from 'next-intl/server';
 import { formatDateLine, formatLunarDate } from '@/lib/date';
 import { pageNumberLabel, pagePath } from '@/lib/content/urls';

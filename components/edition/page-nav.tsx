@@ -1,5 +1,5 @@
 /** 版面导航: the pages by number and name, the current one marked, previous/next at hand. */
-import Link from 'next/link';
+import { Link } from '@/components/common/link';
 import { getTranslations } from 'next-intl/server';
 import { pageNumberLabel, pagePath } from '@/lib/content/urls';
 

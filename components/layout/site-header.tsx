@@ -1,5 +1,5 @@
 /** The thin bar above the masthead: home, archive, search, reading settings, language. */
-import Link from 'next/link';
+import { Link } from '@/components/common/link';
 import { getTranslations } from 'next-intl/server';
 import { SearchBox } from '@/components/search/search-box';
 import { archivePath } from '@/lib/content/urls';
