@@ -76,7 +76,8 @@ describe('prebuilt index files', () => {
       expect(new PrebuiltIndex(out, shared!.manifest).search(q, opts), q).toEqual(want);
     }
     expect(found).toBeGreaterThan(qs.length / 2);
-  });
+    // About 100 searches, half of them reading their files afresh: seconds on a busy 2-core machine.
+  }, 30_000);
 
   it('serve the files written, and nothing outside them', () => {
     const p = openPrebuilt(out, content)!;
