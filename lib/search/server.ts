@@ -2,7 +2,7 @@
  * The server's search. When the index files the build wrote (public/search, or DUBAO_SEARCH_DIR)
  * describe the archive this server reads, it searches them, reading shards on demand (prebuilt.ts);
  * otherwise (another CONTENT_DIR, an edited archive, `next dev`) it indexes the reader's data layer
- * in memory, rebuilt when the archive changes.
+ * in memory, rebuilt when the archive changes, in slices so that other requests are served meanwhile.
  */
 import 'server-only';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { allArticles } from '@/lib/content';
 import { contentDir } from '@/lib/content/load';
 import type { Article } from '@/lib/ingest/types';
 import { toSearchDocs } from './archive';
-import { buildIndex, type BuiltIndex } from './build';
+import { buildIndexYielding, type BuiltIndex } from './build';
 import { openPrebuilt, type PrebuiltIndex } from './prebuilt';
 import { search } from './search';
 import { toShards, type Manifest } from './shards';
@@ -33,7 +33,11 @@ interface Prebuilt {
 /** How long a check that the prebuilt files still match the archive holds (as the data layer's rescan). */
 const RECHECK_MS = 5_000;
 
-const store = globalThis as typeof globalThis & { __dubaoSearch?: Cached; __dubaoPrebuilt?: Prebuilt };
+const store = globalThis as typeof globalThis & {
+  __dubaoSearch?: Cached;
+  __dubaoSearchBuild?: { articles: Article[]; done: Promise<Cached> };
+  __dubaoPrebuilt?: Prebuilt;
+};
 
 function indexDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.DUBAO_SEARCH_DIR?.trim() || 'public/search');
@@ -59,29 +63,39 @@ function dropPrebuilt(err: unknown) {
   if (store.__dubaoPrebuilt) store.__dubaoPrebuilt.index = undefined;
 }
 
-function current(): BuiltIndex {
-  return state().built;
-}
-
-function state(): Cached {
+/**
+ * The in-memory index of the archive as it is now. Built in slices (buildIndexYielding), so the
+ * server keeps answering while it indexes a large archive; concurrent searches share one build.
+ */
+function state(): Cached | Promise<Cached> {
   const items = [...allArticles()];
+  const same = (articles: Article[]) =>
+    articles.length === items.length && items.every((it, i) => it.article === articles[i]);
   const cached = store.__dubaoSearch;
-  if (
-    cached &&
-    cached.articles.length === items.length &&
-    items.every((it, i) => it.article === cached.articles[i])
-  ) {
-    return cached;
-  }
-  const built = buildIndex(toSearchDocs(items));
-  store.__dubaoSearch = { articles: items.map((it) => it.article), built };
-  return store.__dubaoSearch;
+  if (cached && same(cached.articles)) return cached;
+  const pending = store.__dubaoSearchBuild;
+  if (pending && same(pending.articles)) return pending.done;
+  const articles = items.map((it) => it.article);
+  const done = buildIndexYielding(toSearchDocs(items)).then((built) => {
+    const next: Cached = { articles, built };
+    // A newer archive may have started its own build meanwhile: keep whichever is current.
+    if (store.__dubaoSearchBuild?.done === done) {
+      store.__dubaoSearch = next;
+      store.__dubaoSearchBuild = undefined;
+    }
+    return next;
+  });
+  store.__dubaoSearchBuild = { articles, done };
+  return done;
 }
 
 let builds = 0;
 
 /** The static index files of the current archive: the prebuilt ones, or made once per archive change. */
-export function searchFiles(): { manifest: Manifest; files: { get(path: string): string | undefined } } {
+export async function searchFiles(): Promise<{
+  manifest: Manifest;
+  files: { get(path: string): string | undefined };
+}> {
   const p = prebuilt();
   if (p) {
     const get = (file: string) => {
@@ -94,7 +108,7 @@ export function searchFiles(): { manifest: Manifest; files: { get(path: string):
     };
     return { manifest: p.manifest, files: { get } };
   }
-  const c = state();
+  const c = await state();
   if (!c.files) {
     const { manifest, files } = toShards(c.built, { version: `${Date.now().toString(36)}-${++builds}` });
     c.files = { manifest, files: new Map(files.map((f) => [f.path, f.body])) };
@@ -102,7 +116,7 @@ export function searchFiles(): { manifest: Manifest; files: { get(path: string):
   return c.files;
 }
 
-export function serverSearch(query: string, opts: SearchOptions = {}): SearchResult {
+export async function serverSearch(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
   const p = prebuilt();
   if (p) {
     try {
@@ -111,5 +125,5 @@ export function serverSearch(query: string, opts: SearchOptions = {}): SearchRes
       dropPrebuilt(err);
     }
   }
-  return search(current(), query, opts);
+  return search((await state()).built, query, opts);
 }

@@ -43,7 +43,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const to = ISO.test(one(sp.to)) ? one(sp.to) : '';
   const page = Math.max(1, Math.min(1000, Number.parseInt(one(sp.p), 10) || 1));
   const result = q
-    ? serverSearch(queryForIndex(q), {
+    ? await serverSearch(queryForIndex(q), {
         from: from || undefined,
         to: to || undefined,
         offset: (page - 1) * PER_PAGE,

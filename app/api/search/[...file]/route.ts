@@ -10,7 +10,7 @@ type Ctx = { params: Promise<{ file: string[] }> };
 
 export async function GET(_req: Request, { params }: Ctx) {
   const path = (await params).file.join('/');
-  const { manifest, files } = searchFiles();
+  const { manifest, files } = await searchFiles();
   if (path === 'manifest.json') {
     return Response.json(manifest, { headers: { 'Cache-Control': 'no-cache' } });
   }
