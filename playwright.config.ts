@@ -95,43 +95,32 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
-    {
-      command: `${build}node .next/dubao-server.mjs -p ${SEED_PORT}`,
-      url: `http://127.0.0.1:${SEED_PORT}/zh`,
-      env: { CONTENT_DIR: 'content', NEXT_TELEMETRY_DISABLED: '1' },
-      reuseExistingServer: reuse,
-      timeout: 600_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      command: `node .next/dubao-server.mjs -p ${FIXTURE_PORT}`,
-      url: `http://127.0.0.1:${FIXTURE_PORT}/zh`,
-      env: { CONTENT_DIR: 'e2e/fixtures/archive', NEXT_TELEMETRY_DISABLED: '1' },
-      reuseExistingServer: reuse,
-      timeout: 60_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      // The bad-content corpus (broken pages, markup in text): e2e/bad-content and security specs.
-      command: `node .next/dubao-server.mjs -p ${BAD_PORT}`,
-      url: `http://127.0.0.1:${BAD_PORT}/zh`,
-      env: { CONTENT_DIR: 'e2e/fixtures/bad-archive', NEXT_TELEMETRY_DISABLED: '1' },
-      reuseExistingServer: reuse,
-      timeout: 60_000,
-      stdout: 'ignore',
-      // Its rejected files are reported on stderr by design; keep the test output readable.
-      stderr: 'ignore',
-    },
-    {
-      command: `rm -rf ${LIVE_DIR} && mkdir -p .cache && cp -r e2e/fixtures/archive ${LIVE_DIR} && node .next/dubao-server.mjs -p ${LIVE_PORT}`,
-      url: `http://127.0.0.1:${LIVE_PORT}/zh`,
-      env: { CONTENT_DIR: LIVE_DIR, NEXT_TELEMETRY_DISABLED: '1', DUBAO_WARM: '0' },
-      reuseExistingServer: reuse,
-      timeout: 60_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
+    // The first server builds (when asked to); the others start on that build.
+    dubao(SEED_PORT, 'content', { before: build, timeout: 600_000 }),
+    dubao(FIXTURE_PORT, 'e2e/fixtures/archive'),
+    // The bad-content corpus (broken pages, markup in text): e2e/bad-content and security specs. Its
+    // rejected files are reported on stderr by design; keep the test output readable.
+    dubao(BAD_PORT, 'e2e/fixtures/bad-archive', { quiet: true }),
+    dubao(LIVE_PORT, LIVE_DIR, {
+      before: `rm -rf ${LIVE_DIR} && mkdir -p .cache && cp -r e2e/fixtures/archive ${LIVE_DIR} && `,
+      env: { DUBAO_WARM: '0' },
+    }),
   ],
 });
+
+/** The production server (server.ts, as `npm start` runs it) on a port, reading one content folder. */
+function dubao(
+  port: number,
+  content: string,
+  opts: { before?: string; timeout?: number; quiet?: boolean; env?: Record<string, string> } = {},
+) {
+  return {
+    command: `${opts.before ?? ''}node .next/dubao-server.mjs -p ${port}`,
+    url: `http://127.0.0.1:${port}/zh`,
+    env: { CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: '1', ...opts.env },
+    reuseExistingServer: reuse,
+    timeout: opts.timeout ?? 60_000,
+    stdout: 'ignore' as const,
+    stderr: opts.quiet ? ('ignore' as const) : ('pipe' as const),
+  };
+}
