@@ -1,29 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { resultHref, textFragment } from './result-href';
+import { resultHref } from './result-href';
 
-const hit = {
-  date: '2025-03-14',
-  page: 1,
-  id: 'abc123',
-  headline: [{ text: '地铁', mark: true as const }, { text: '三号线全线贯通' }],
-  snippet: [
-    { text: '…乘坐' },
-    { text: '地铁', mark: true as const },
-    { text: '和 A-B, C&D 线' },
-    { text: 'A-B', mark: true as const },
-  ],
-};
+const base = { date: '2025-03-14', page: 1, id: 'abc123' };
+const fragment = (href: string) => decodeURIComponent(href.split('#:~:text=')[1] ?? '');
 
 describe('the link from a result', () => {
-  it('carries the terms and a text fragment of the words as the result shows them', () => {
-    expect(resultHref('zh', hit, ['地铁', 'a-b'])).toBe(
-      '/zh/2025-03-14/1/abc123?hl=%E5%9C%B0%E9%93%81&hl=a-b#:~:text=%E5%9C%B0%E9%93%81&text=A%2DB',
+  it('carries the terms and a text fragment at the first match, the headline’s before the snippet’s', () => {
+    const href = resultHref(
+      'zh',
+      {
+        ...base,
+        headline: [{ text: '地铁', mark: true }, { text: '三号线全线贯通' }],
+        snippet: [{ text: '…乘坐' }, { text: '地铁', mark: true }],
+      },
+      ['地铁'],
     );
+    expect(href).toMatch(/^\/zh\/2025-03-14\/1\/abc123\?hl=%E5%9C%B0%E9%93%81#:~:text=/);
+    expect(fragment(href)).toBe('地铁');
+  });
+
+  it('widens a match inside a word to the whole word (browsers match fragments on word boundaries)', () => {
+    // 展经 starts inside 发展 and ends inside 经济.
+    const href = resultHref(
+      'zh',
+      { ...base, snippet: [{ text: '平湖市发' }, { text: '展经', mark: true }, { text: '济，' }] },
+      ['展经'],
+    );
+    expect(fragment(href)).toBe('发展经济');
   });
 
   it('escapes the directive’s separators and leaves the fragment out when nothing is marked', () => {
-    expect(textFragment({ snippet: [{ text: 'x,y&z', mark: true }] })).toBe('#:~:text=x%2Cy%26z');
-    expect(textFragment({ headline: [{ text: '地铁' }] })).toBe('');
-    expect(resultHref('en', { date: '2025-03-14', page: 2, id: 'z' }, [])).toBe('/en/2025-03-14/2/z');
+    const href = resultHref('en', { ...base, snippet: [{ text: 'A-B, C', mark: true }] }, ['a-b']);
+    expect(href.split('#:~:')[1]).toBe('text=A%2DB%2C%20C');
+    expect(resultHref('zh', { ...base, headline: [{ text: '地铁' }] }, [])).toBe('/zh/2025-03-14/1/abc123');
   });
 });

@@ -1,13 +1,13 @@
 /**
  * The link from a search result to its article. It carries the terms (?hl=), which the article page
- * marks everywhere with JavaScript, and a text fragment (#:~:text=) with the words as the result
- * shows them, which the browser itself highlights and scrolls to, with or without JavaScript.
+ * marks everywhere with JavaScript, and a text fragment (#:~:text=) at the first match as the result
+ * shows it, which the browser itself highlights and scrolls to, with or without JavaScript. The
+ * fragment is the share panel's passage link (components/share/text-fragment.ts): widened to whole
+ * words, since browsers match fragments on word boundaries.
  */
+import { passageDirective, passageUrl } from '@/components/share/text-fragment';
 import { articlePath } from '@/lib/content/urls';
 import type { Segment } from '@/lib/search/types';
-
-/** At most this many text directives: the first match is the one scrolled to. */
-const FRAGMENTS = 3;
 
 export function resultHref(
   locale: string,
@@ -17,21 +17,30 @@ export function resultHref(
   const params = new URLSearchParams();
   for (const t of terms) params.append('hl', t);
   const qs = params.toString();
-  return articlePath(locale, hit.date, hit.page, hit.id) + (qs ? `?${qs}` : '') + textFragment(hit);
+  const url = articlePath(locale, hit.date, hit.page, hit.id) + (qs ? `?${qs}` : '');
+  const directive = firstMatch(hit.headline) ?? firstMatch(hit.snippet);
+  return directive ? passageUrl(url, directive) : url;
 }
 
-/** `#:~:text=…` for the marked words of the result (as printed, not folded), or '' when none. */
-export function textFragment(hit: { headline?: Segment[]; snippet?: Segment[] }): string {
-  const words = new Set<string>();
-  for (const s of [...(hit.headline ?? []), ...(hit.snippet ?? [])]) {
-    const text = s.text.trim();
-    if (s.mark && text) words.add(text);
+/** The text directive for the first marked segment, or undefined when none is marked. */
+function firstMatch(segments: Segment[] | undefined): string | undefined {
+  if (!segments) return undefined;
+  const text = segments.map((s) => s.text).join('');
+  let at = 0;
+  for (const s of segments) {
+    if (s.mark && s.text.trim()) {
+      const end = at + s.text.length;
+      return (
+        passageDirective({
+          startText: text,
+          startOffset: at,
+          endText: text,
+          endOffset: end,
+          sameBlock: true,
+        }) ?? undefined
+      );
+    }
+    at += s.text.length;
   }
-  if (!words.size) return '';
-  // The directive's own separators (-, &, ,) must not appear unescaped in its text.
-  const encode = (w: string) => encodeURIComponent(w).replace(/-/g, '%2D').replace(/,/g, '%2C');
-  return `#:~:${[...words]
-    .slice(0, FRAGMENTS)
-    .map((w) => `text=${encode(w)}`)
-    .join('&')}`;
+  return undefined;
 }
