@@ -11,14 +11,16 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { STATIC_PREFS_SCRIPT } from '@/components/layout/static-prefs';
-import { allowInlineScript, policyFor } from '@/lib/security/csp';
+import { policyFor as sitePolicy } from '@/lib/security/csp';
 
-allowInlineScript(STATIC_PREFS_SCRIPT);
-export { policyFor };
+/** The site's policy for one exported file: its pages also carry the preference script in <head>. */
+export function policyFor(html: string, onRefused?: (body: string) => void): string {
+  return sitePolicy(html, { onRefused, fixed: [STATIC_PREFS_SCRIPT] });
+}
 
 /** The HTML with its policy as the first element of <head>, before any script it governs. */
 export function withPolicy(html: string, onRefused?: (body: string) => void): string {
-  const tag = `<meta http-equiv="Content-Security-Policy" content="${policyFor(html, { onRefused })}"/>`;
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policyFor(html, onRefused)}"/>`;
   const withoutOld = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*\/?>/i, '');
   const head = /<head\b[^>]*>/i.exec(withoutOld);
   if (!head) throw new Error('no <head> to put the Content-Security-Policy in');

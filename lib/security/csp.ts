@@ -22,17 +22,15 @@ const JSON_CALLS: [prefix: string, suffix: string][] = [
   ['(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(', ');'],
 ];
 
-/** Fixed inline scripts the site ships besides the RSC payload. */
-const FIXED = new Set<string>(['(self.__next_f=self.__next_f||[]).push([0])']);
+/** The fixed inline script Next.js ships besides the RSC payload. */
+const BOOTSTRAP = '(self.__next_f=self.__next_f||[]).push([0])';
 
-/** Registers another fixed inline script (the static export's preference script). */
-export function allowInlineScript(body: string): void {
-  FIXED.add(body);
-}
-
-/** Whether an inline script is one the site shipped: a fixed one, or a known call with only JSON in it. */
-export function isShippedScript(body: string): boolean {
-  if (FIXED.has(body)) return true;
+/**
+ * Whether an inline script is one the site shipped: the bootstrap, one of `fixed` (scripts of the
+ * site's own, such as the static export's preference script), or a known call with only JSON in it.
+ */
+export function isShippedScript(body: string, fixed: readonly string[] = []): boolean {
+  if (body === BOOTSTRAP || fixed.includes(body)) return true;
   const call = JSON_CALLS.find(([prefix, suffix]) => body.startsWith(prefix) && body.endsWith(suffix));
   if (!call) return false;
   try {
@@ -50,6 +48,8 @@ export interface PolicyOptions {
   header?: boolean;
   /** Called with each inline script that is not allowed (so a new Next.js bootstrap is noticed). */
   onRefused?: (body: string) => void;
+  /** Inline scripts of the site's own to allow as they are (see isShippedScript). */
+  fixed?: readonly string[];
 }
 
 /** The policy for one HTML document (or, for '', for any other response). */
@@ -59,7 +59,7 @@ export function policyFor(html: string, options: PolicyOptions = {}): string {
     if (/\bsrc\s*=/i.test(attrs) || body.length === 0) continue;
     const type = /\btype\s*=\s*["']?([^"'\s>]*)/i.exec(attrs)?.[1] ?? '';
     if (!RUNS.test(type)) continue;
-    if (isShippedScript(body)) scripts.add(sha256(body));
+    if (isShippedScript(body, options.fixed)) scripts.add(sha256(body));
     else options.onRefused?.(body);
   }
   const styles = new Set<string>();
