@@ -4,6 +4,7 @@
  * data layer and the proxy's 404 check (no `server-only` here: the proxy imports it too).
  */
 import type { ParsedPage } from '@/lib/ingest/types';
+import { publishContentVersion } from '@/lib/server/isr-cache.mjs';
 import { contentDir, loadArchive, type Archive } from './load';
 
 const RESCAN_MS = 5_000;
@@ -15,11 +16,7 @@ interface State {
 }
 
 // One copy per server process, whichever bundle asks first.
-const CONTENT_VERSION = Symbol.for('dubao.contentVersion');
-const store = globalThis as typeof globalThis & {
-  __dubaoContent?: Map<string, State>;
-  [CONTENT_VERSION]?: string;
-};
+const store = globalThis as typeof globalThis & { __dubaoContent?: Map<string, State> };
 
 export function archive(): Archive {
   const dir = contentDir();
@@ -32,6 +29,6 @@ export function archive(): Archive {
   store.__dubaoContent.set(dir, next);
   // Rendered pages are cached under this fingerprint (lib/server/isr-cache.mjs): a changed file
   // makes every page rendered from the old archive a miss.
-  store[CONTENT_VERSION] = next.archive.version;
+  publishContentVersion(next.archive.version);
   return next.archive;
 }

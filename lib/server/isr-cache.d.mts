@@ -1,5 +1,6 @@
 /** Types for isr-cache.mjs (plain JavaScript, because Next.js imports it at run time). */
 export function contentVersion(): string;
+export function publishContentVersion(version: string): void;
 export function entrySize(key: string, value: unknown): number;
 export default class ContentCache {
   constructor(options?: { maxBytes?: number });

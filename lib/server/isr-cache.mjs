@@ -15,6 +15,11 @@
 
 const VERSION = Symbol.for('dubao.contentVersion');
 
+/** Called by the content store (lib/content/store.ts) each time it has read the archive. */
+export function publishContentVersion(version) {
+  /** @type {Record<symbol, string | undefined>} */ (/** @type {unknown} */ (globalThis))[VERSION] = version;
+}
+
 /** The fingerprint of the archive as the content store last read it; '' before its first read. */
 export function contentVersion() {
   return (

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import ContentCache from './isr-cache.mjs';
+import ContentCache, { publishContentVersion } from './isr-cache.mjs';
 
-const VERSION = Symbol.for('dubao.contentVersion');
-const setVersion = (v: string | undefined) => ((globalThis as Record<symbol, unknown>)[VERSION] = v);
+const setVersion = (v: string) => publishContentVersion(v);
 const page = (html: string) => ({
   kind: 'APP_PAGE',
   html,
@@ -13,7 +12,7 @@ const page = (html: string) => ({
 
 afterEach(() => {
   ContentCache.clear();
-  setVersion(undefined);
+  setVersion('');
 });
 
 describe('the page cache', () => {
