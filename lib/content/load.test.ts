@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArchive } from './load';
+import { assembleArchive, loadArchive, scanArchive, scanArchiveAsync, type LoadOptions } from './load';
 import { readerPathExists } from './routes';
 
 const FIXTURES = path.resolve(__dirname, '../../e2e/fixtures/archive');
@@ -90,5 +90,60 @@ describe('an editor’s overrides beside a page', () => {
     const loaded = load().issues[0]!.pages[0]!;
     expect(loaded.articles[0]!.headline).toBe('图书馆延长夜间开放时间');
     expect(loaded.repairs.some((r) => r.kind === 'override')).toBe(true);
+  });
+});
+
+describe('reloading an archive', () => {
+  const page = (date: string, n: number, headline: string) =>
+    `---\npaper: 测试报\ndate: ${date}\npage: ${n}\npageName: 要闻\n---\n\n### ${headline}\n\n正文第一段。\n`;
+  function archiveDir() {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dubao-reload-'));
+    for (const date of ['2025-01-01', '2025-01-02', '2025-01-03']) {
+      mkdirSync(path.join(dir, date));
+      writeFileSync(path.join(dir, date, '01.md'), page(date, 1, `${date} 头条`));
+      writeFileSync(path.join(dir, date, '02.md'), page(date, 2, `${date} 二版`));
+    }
+    writeFileSync(path.join(dir, '2025-01-02', '03.md'), 'no front matter');
+    return dir;
+  }
+
+  it('lists the same files with the same fingerprint, synchronously or not', async () => {
+    const dir = archiveDir();
+    mkdirSync(path.join(dir, 'not-a-date'));
+    const listing = scanArchive(dir);
+    expect(await scanArchiveAsync(dir)).toEqual(listing);
+    expect(listing.issues.map((i) => [i.date, i.files.length])).toEqual([
+      ['2025-01-01', 2],
+      ['2025-01-02', 3],
+      ['2025-01-03', 2],
+    ]);
+    expect((await scanArchiveAsync('/nonexistent/dubao')).errors[0]).toMatch(/cannot read the content folder/);
+  });
+
+  it('rebuilds only the issues whose files changed, and keeps the errors of the rest without repeating them', () => {
+    const dir = archiveDir();
+    const known: NonNullable<LoadOptions['issues']> = new Map();
+    const messages: string[] = [];
+    const load = () => assembleArchive(scanArchive(dir), { issues: known, onError: (m) => messages.push(m) });
+    const first = load();
+    expect(messages).toHaveLength(1);
+    expect(first.errors).toEqual(messages);
+
+    const same = load();
+    expect(same.version).toBe(first.version);
+    expect(same.issues.every((issue, i) => issue === first.issues[i])).toBe(true);
+    expect(same.errors).toEqual(first.errors);
+    expect(messages).toHaveLength(1);
+
+    writeFileSync(path.join(dir, '2025-01-03', '02.md'), page('2025-01-03', 2, '改过的二版'));
+    rmSync(path.join(dir, '2025-01-01'), { recursive: true });
+    const next = load();
+    expect(next.version).not.toBe(first.version);
+    expect(next.issues.map((i) => i.date)).toEqual(['2025-01-02', '2025-01-03']);
+    expect(next.issues[0]).toBe(first.issues[1]);
+    expect(next.issues[1]).not.toBe(first.issues[2]);
+    expect(next.issues[1]!.pages[1]!.articles[0]!.headline).toBe('改过的二版');
+    expect(next.errors).toHaveLength(1);
+    expect([...known.keys()]).toEqual(['2025-01-02', '2025-01-03']);
   });
 });

@@ -5,7 +5,8 @@
  * never takes other pages or issues down.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ParsedPage } from '@/lib/ingest/types';
 import { isIsoDate } from '@/lib/date';
@@ -47,6 +48,8 @@ export interface LoadOptions {
   onError?: (message: string) => void;
   /** Reuse parses of unchanged files (keyed by path, mtime and size) across loads. */
   cache?: Map<string, { stamp: string; page: ParsedPage }>;
+  /** Reuse whole issues whose files are unchanged across loads (assembleArchive). */
+  issues?: Map<string, { key: string; issue: Issue | undefined; errors: string[] }>;
 }
 
 /** The archive folder: CONTENT_DIR when set, else content/ in the working directory. */
@@ -70,71 +73,200 @@ export function issueFolders(dir: string): string[] {
     .sort();
 }
 
+/** One page file as the scan found it: its stamp (mtime and size, its overrides' too) says whether it changed. */
+export interface PageFile {
+  full: string;
+  /** The overrides sidecar beside it, if there is one. */
+  side?: string;
+  stamp: string;
+}
+
+/** What a scan of the archive found, before anything is read or parsed. */
+export interface Listing {
+  dir: string;
+  issues: { date: string; files: PageFile[]; errors: string[] }[];
+  errors: string[];
+  /** Hash of every page file's path and stamp (Archive.version). */
+  version: string;
+}
+
+/** A file-system call the scan needs; the scan runs the same steps synchronously or asynchronously. */
+type FsCall = { op: 'dirs'; path: string } | { op: 'names'; path: string } | { op: 'stats'; paths: string[] };
+type Stat = { isFile: boolean; stamp: string } | Error;
+
+function* scanSteps(dir: string): Generator<FsCall, Listing, string[] | Stat[] | Error> {
+  const errors: string[] = [];
+  const dates = yield { op: 'dirs', path: dir };
+  if (dates instanceof Error) errors.push(`${displayPath(dir)}: cannot read the content folder (${dates.message})`);
+  const issues: Listing['issues'] = [];
+  const version = createHash('sha1');
+  for (const date of dates instanceof Error ? [] : (dates as string[]).filter(isIsoDate).sort()) {
+    const folder = path.join(dir, date);
+    const issue: Listing['issues'][number] = { date, files: [], errors: [] };
+    issues.push(issue);
+    const names = yield { op: 'names', path: folder };
+    if (names instanceof Error) {
+      issue.errors.push(`${displayPath(folder)}: cannot read the issue folder (${names.message})`);
+      continue;
+    }
+    const listed = new Set(names as string[]);
+    const pages = (names as string[]).filter((n) => PAGE_FILE.test(n)).sort();
+    // An editor's corrections sit beside the page as <NN>.overrides.yaml.
+    const sides = pages.map((n) => n.replace(/\.md$/, '.overrides.yaml')).map((n) => (listed.has(n) ? n : undefined));
+    const stats = (yield {
+      op: 'stats',
+      paths: [...pages, ...sides.filter((n) => n !== undefined)].map((n) => path.join(folder, n)),
+    }) as Stat[];
+    let s = pages.length;
+    pages.forEach((name, i) => {
+      const full = path.join(folder, name);
+      const st = stats[i]!;
+      const sideName = sides[i];
+      const side = sideName === undefined ? undefined : stats[s++];
+      if (st instanceof Error) {
+        issue.errors.push(`${displayPath(full)}: ${st.message}`);
+        return;
+      }
+      if (!st.isFile) return;
+      const usable = side && !(side instanceof Error) && side.isFile;
+      if (side && !usable) {
+        const why = side instanceof Error ? side.message : 'not a file';
+        issue.errors.push(`${displayPath(path.join(folder, sideName!))}: overrides not applied (${why})`);
+      }
+      const stamp = `${st.stamp}${usable ? `+${side.stamp}` : ''}`;
+      version.update(`${full}\0${stamp}\n`);
+      issue.files.push({ full, stamp, ...(usable ? { side: path.join(folder, sideName!) } : {}) });
+    });
+  }
+  return { dir, issues, errors, version: version.digest('base64url') };
+}
+
+const toStat = (st: Stats): Stat => ({ isFile: st.isFile(), stamp: `${st.mtimeMs}:${st.size}` });
+const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+
+function callSync(call: FsCall): string[] | Stat[] | Error {
+  try {
+    if (call.op === 'dirs')
+      return readdirSync(call.path, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name);
+    if (call.op === 'names') return readdirSync(call.path);
+    return call.paths.map((p) => {
+      try {
+        return toStat(statSync(p));
+      } catch (err) {
+        return asError(err);
+      }
+    });
+  } catch (err) {
+    return asError(err);
+  }
+}
+
+async function callAsync(call: FsCall): Promise<string[] | Stat[] | Error> {
+  try {
+    if (call.op === 'dirs')
+      return (await readdir(call.path, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    if (call.op === 'names') return await readdir(call.path);
+    return await Promise.all(call.paths.map((p) => stat(p).then(toStat, asError)));
+  } catch (err) {
+    return asError(err);
+  }
+}
+
+/** Lists the archive's page files with their stamps; reads no page. */
+export function scanArchive(dir: string): Listing {
+  const steps = scanSteps(dir);
+  let step = steps.next();
+  while (!step.done) step = steps.next(callSync(step.value));
+  return step.value;
+}
+
+/** The same scan without blocking: the server rescans this way while it keeps answering. */
+export async function scanArchiveAsync(dir: string): Promise<Listing> {
+  const steps = scanSteps(dir);
+  let step = steps.next();
+  while (!step.done) step = steps.next(await callAsync(step.value));
+  return step.value;
+}
+
 export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
+  return assembleArchive(scanArchive(dir), options);
+}
+
+/**
+ * Reads and parses what a scan listed into issues. With `options.issues`, an issue whose files all
+ * have the stamps they had last time is taken as it was (its errors are kept, not reported again).
+ */
+export function assembleArchive(listing: Listing, options: LoadOptions = {}): Archive {
   const parse = options.parse ?? cachedParseRawPage;
   const errors: string[] = [];
-  const report = (message: string) => {
-    errors.push(message);
+  const report = (message: string, into: string[] = errors) => {
+    into.push(message);
     (options.onError ?? console.error)(message);
   };
-
-  let dates: string[];
-  try {
-    dates = issueFolders(dir);
-  } catch (err) {
-    report(`${displayPath(dir)}: cannot read the content folder (${(err as Error).message})`);
-    dates = [];
-  }
+  for (const message of listing.errors) report(message);
 
   const issues: Issue[] = [];
-  const version = createHash('sha1');
-  for (const date of dates) {
-    const folder = path.join(dir, date);
-    const pages = new Map<number, LoadedPage>();
-    let names: string[] = [];
-    try {
-      names = readdirSync(folder).filter((n) => PAGE_FILE.test(n)).sort();
-    } catch (err) {
-      report(`${displayPath(folder)}: cannot read the issue folder (${(err as Error).message})`);
+  const known = options.issues;
+  for (const { date, files, errors: scanErrors } of listing.issues) {
+    const key = files.map((f) => `${f.full}\0${f.stamp}`).join('\n') + scanErrors.join('\n');
+    const before = known?.get(date);
+    if (before?.key === key) {
+      errors.push(...before.errors);
+      if (before.issue) issues.push(before.issue);
+      continue;
     }
-    for (const name of names) {
-      const full = path.join(folder, name);
+    const issueErrors: string[] = [];
+    for (const message of scanErrors) report(message, issueErrors);
+    const pages = new Map<number, LoadedPage>();
+    for (const { full, side, stamp } of files) {
       const file = displayPath(full);
       try {
-        const st = statSync(full);
-        if (!st.isFile()) continue;
-        // An editor's corrections sit beside the page as <NN>.overrides.yaml.
-        const sideFull = full.replace(/\.md$/, '.overrides.yaml');
-        const side = existsSync(sideFull) ? statSync(sideFull) : undefined;
-        const stamp = `${st.mtimeMs}:${st.size}${side ? `+${side.mtimeMs}:${side.size}` : ''}`;
-        version.update(`${full}\0${stamp}\n`);
         const cached = options.cache?.get(full);
         let parsed = cached?.stamp === stamp ? cached.page : undefined;
         if (!parsed) {
-          const sidecar = side ? { bytes: readFileSync(sideFull), file: displayPath(sideFull) } : undefined;
+          const sidecar = side ? { bytes: readFileSync(side), file: displayPath(side) } : undefined;
           parsed = parse(readFileSync(full), file, sidecar);
           for (const w of (parsed as { warnings?: string[] }).warnings ?? []) console.warn(`${file}: warning: ${w}`);
         }
         options.cache?.set(full, { stamp, page: parsed });
         if (parsed.meta.date !== date) {
-          report(`${file}:1: front matter date ${parsed.meta.date} is not the folder's date ${date}`);
+          report(`${file}:1: front matter date ${parsed.meta.date} is not the folder's date ${date}`, issueErrors);
           continue;
         }
         const taken = pages.get(parsed.meta.page);
         if (taken) {
-          report(`${file}:1: page ${parsed.meta.page} is already given by ${taken.file}`);
+          report(`${file}:1: page ${parsed.meta.page} is already given by ${taken.file}`, issueErrors);
           continue;
         }
         pages.set(parsed.meta.page, { ...parsed, file });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        report(message.startsWith(file) ? message : `${file}: ${message}`);
+        report(message.startsWith(file) ? message : `${file}: ${message}`, issueErrors);
       }
     }
-    if (pages.size === 0) continue;
-    issues.push(buildIssue(date, [...pages.values()].sort((a, b) => a.meta.page - b.meta.page), report));
+    const issue =
+      pages.size === 0
+        ? undefined
+        : buildIssue(date, [...pages.values()].sort((a, b) => a.meta.page - b.meta.page), (m) =>
+            report(m, issueErrors),
+          );
+    known?.set(date, { key, issue, errors: issueErrors });
+    errors.push(...issueErrors);
+    if (issue) issues.push(issue);
   }
-  return { dir, issues, byDate: new Map(issues.map((i) => [i.date, i])), errors, version: version.digest('base64url') };
+  if (known) {
+    const dates = new Set(listing.issues.map((i) => i.date));
+    for (const date of known.keys()) if (!dates.has(date)) known.delete(date);
+  }
+  return {
+    dir: listing.dir,
+    issues,
+    byDate: new Map(issues.map((i) => [i.date, i])),
+    errors,
+    version: listing.version,
+  };
 }
 
 function buildIssue(date: string, pages: LoadedPage[], report: (m: string) => void): Issue {
