@@ -55,6 +55,10 @@ test('unknown paths answer the 404 page with status 404; feeds, sitemaps and rob
   for (const path of ['/zh/feed.xml', '/sitemap.xml', '/search/manifest.json']) {
     expect((await request.get(path)).status(), path).toBe(200);
   }
+  // Browsers ask for /favicon.ico whatever the page links: it is there, not a 404 in every log.
+  const icon = await request.get('/favicon.ico');
+  expect(icon.status()).toBe(200);
+  expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
   // A file host cannot redirect: /feed.xml is the default locale's feed itself.
   const feed = await request.get('/feed.xml');
   expect(feed.status()).toBe(200);
