@@ -6,8 +6,13 @@
  * scores, LCP, TBT and CLS, whether a web font delays the first paint of text, and the client
  * JavaScript each route loads (gzip) against the framework's baseline: the bare global 404 page of the
  * same build (/_not-found: no component of ours), from .next/diagnostics/route-bundle-stats.json.
+ *
+ * For scale, the same audit runs in the same run on a bare Next.js app (the same next and react, one
+ * page with a headline and a paragraph, no code of ours; built in a temporary folder): what the
+ * framework alone scores on this machine.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildLock, measure, printTable, startServer } from './bench-util';
@@ -16,6 +21,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 const CHROME_FLAGS = CHROMIUM_ARGS;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const PORT = 3291;
+const BARE_PORT = 3293;
 const RUNS = Number(process.env.LH_RUNS ?? 3);
 
 type LhResult = {
@@ -45,6 +51,27 @@ const gz = (files: string[]) =>
   files.reduce((n, f) => n + gzipSync(readFileSync(path.resolve(f)), { level: 9 }).length, 0);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
+/** A Next.js app with nothing of ours in it, beside the project's node_modules. */
+function writeBareApp(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dubao-bare-next-'));
+  mkdirSync(path.join(dir, 'app'));
+  const files: Record<string, string> = {
+    'package.json': '{"name":"bare-next","private":true}',
+    // The node_modules link points outside the folder: let Turbopack resolve through it.
+    'next.config.mjs': "export default { turbopack: { root: '/' }, outputFileTracingRoot: '/' };",
+    'app/layout.jsx': `export const metadata = { title: '空白页', description: '没有 dubao 代码的 Next.js 页面' };
+export default function Layout({ children }) {
+  return <html lang="zh-CN"><body>{children}</body></html>;
+}`,
+    'app/page.jsx': `export default function Page() {
+  return <main><h1>空白页</h1><p>这一页只有 Next.js 和 React：没有读报的任何代码。</p></main>;
+}`,
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
 async function main() {
   const build = !process.argv.includes('--no-build');
   const content = process.env.CONTENT_DIR || 'e2e/fixtures/archive';
@@ -58,8 +85,17 @@ async function main() {
       const bundled = await measure('npm', ['run', '-s', 'build:server'], { env });
       if (bundled.code !== 0) throw new Error(`bundling server.ts failed:\n${bundled.tail}`);
     }
+    const bareDir = writeBareApp();
+    const next = path.resolve('node_modules/next/dist/bin/next');
+    let bare: Awaited<ReturnType<typeof startServer>> | undefined;
     const server = await startServer(PORT, env);
     try {
+      const bareBuild = await measure(process.execPath, [next, 'build'], { cwd: bareDir, env });
+      if (bareBuild.code !== 0) throw new Error(`building the bare Next.js app failed:\n${bareBuild.tail}`);
+      bare = await startServer(BARE_PORT, {}, 60_000, {
+        args: [next, 'start', '-H', '127.0.0.1', '-p'],
+        cwd: bareDir,
+      });
       // The routes to audit, from the archive the server reads: the latest issue's front page, its first article.
       const home = await (await fetch(`${server.url}/zh`)).text();
       const articleHref = /href="(\/zh\/\d{4}-\d{2}-\d{2}\/\d+\/[A-Za-z0-9_-]+)"/.exec(home)?.[1];
@@ -68,9 +104,10 @@ async function main() {
       const articleHtml = await (await fetch(server.url + articleHref)).text();
       const headline = /<h1[^>]*>([^<]{2})/.exec(articleHtml)?.[1] ?? '新闻';
       const routes = [
-        ['page', pageHref],
-        ['article', articleHref],
-        ['search', `/zh/search?q=${encodeURIComponent(headline)}`],
+        ['page', server.url, pageHref],
+        ['article', server.url, articleHref],
+        ['search', server.url, `/zh/search?q=${encodeURIComponent(headline)}`],
+        ['bare Next.js page', bare.url, '/'],
       ] as const;
 
       const { default: lighthouse } = await import('lighthouse');
@@ -82,13 +119,13 @@ async function main() {
       const rows: string[][] = [];
       const fonts: string[] = [];
       try {
-        for (const [name, href] of routes) {
+        for (const [name, origin, href] of routes) {
           // Warm the route once, so the audit measures serving it, not the first parse of the archive.
-          await fetch(server.url + href);
+          await fetch(origin + href);
           // The median run by performance score: one run on a shared machine is noisy (TBT above all).
           const runs: LhResult[] = [];
           for (let i = 0; i < RUNS; i++) {
-            const run = await lighthouse(server.url + href, {
+            const run = await lighthouse(origin + href, {
               port: chrome.port,
               output: 'json',
               logLevel: 'error',
@@ -144,6 +181,8 @@ async function main() {
       console.log(`\nweb fonts and the first paint:\n  ${fonts.join('\n  ')}`);
     } finally {
       await server.stop();
+      await bare?.stop();
+      rmSync(bareDir, { recursive: true, force: true });
     }
 
     const stats = JSON.parse(readFileSync('.next/diagnostics/route-bundle-stats.json', 'utf8')) as {

@@ -69,12 +69,13 @@ export interface Measured {
 export function measure(
   cmd: string,
   args: string[],
-  opts: { env?: Record<string, string>; timeoutMs?: number; echo?: boolean } = {},
+  opts: { env?: Record<string, string>; timeoutMs?: number; echo?: boolean; cwd?: string } = {},
 ): Promise<Measured> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(cmd, args, {
       env: { ...process.env, ...opts.env },
+      cwd: opts.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const sampler = rssSampler(child.pid!);
@@ -223,9 +224,13 @@ export async function startServer(
   port: number,
   env: Record<string, string>,
   timeoutMs = 120_000,
+  /** Another server than dubao's: its arguments to node (the port is appended) and its folder. */
+  other?: { args: string[]; cwd: string },
 ): Promise<Server> {
-  const child = spawn(process.execPath, ['.next/dubao-server.mjs', '-H', '127.0.0.1', '-p', String(port)], {
+  const args = other?.args ?? ['.next/dubao-server.mjs', '-H', '127.0.0.1', '-p'];
+  const child = spawn(process.execPath, [...args, String(port)], {
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DUBAO_WARM: '0', ...env },
+    cwd: other?.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
