@@ -5,12 +5,14 @@
  * never takes other pages or issues down.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, ParsedPage } from '@/lib/ingest/types';
-import { isIsoDate } from '@/lib/date';
 import { linkContinuations, type StoryLinks } from './continuations';
 import { cachedParseRawPage, type Sidecar } from './parse-cache';
+import { hashPage, issueFolders, pageFileNames, pageStamp } from './version';
+
+export { contentDir, issueFolders } from './version';
 
 export interface LoadedPage extends ParsedPage {
   /** Path of the raw file, relative to the working directory where possible. */
@@ -49,25 +51,9 @@ export interface LoadOptions {
   cache?: Map<string, { stamp: string; page: ParsedPage }>;
 }
 
-/** The archive folder: CONTENT_DIR when set, else content/ in the working directory. */
-export function contentDir(env: Record<string, string | undefined> = process.env): string {
-  // Read at request time from wherever CONTENT_DIR points: keep the bundler from tracing it.
-  return path.resolve(/*turbopackIgnore: true*/ env.CONTENT_DIR?.trim() || 'content');
-}
-
-const PAGE_FILE = /^(\d{1,3})[^/]*\.md$/;
-
 function displayPath(file: string): string {
   const rel = path.relative(process.cwd(), file);
   return rel.startsWith('..') ? file : rel;
-}
-
-/** The issue folders of an archive (named YYYY-MM-DD), oldest first. Throws when `dir` cannot be read. */
-export function issueFolders(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && isIsoDate(d.name))
-    .map((d) => d.name)
-    .sort();
 }
 
 export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
@@ -93,7 +79,7 @@ export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
     const pages = new Map<number, LoadedPage>();
     let names: string[] = [];
     try {
-      names = readdirSync(folder).filter((n) => PAGE_FILE.test(n)).sort();
+      names = pageFileNames(folder);
     } catch (err) {
       report(`${displayPath(folder)}: cannot read the issue folder (${(err as Error).message})`);
     }
@@ -101,17 +87,15 @@ export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
       const full = path.join(folder, name);
       const file = displayPath(full);
       try {
-        const st = statSync(full);
-        if (!st.isFile()) continue;
+        const stamped = pageStamp(full);
+        if (!stamped) continue;
         // An editor's corrections sit beside the page as <NN>.overrides.yaml.
-        const sideFull = full.replace(/\.md$/, '.overrides.yaml');
-        const side = existsSync(sideFull) ? statSync(sideFull) : undefined;
-        const stamp = `${st.mtimeMs}:${st.size}${side ? `+${side.mtimeMs}:${side.size}` : ''}`;
-        version.update(`${full}\0${stamp}\n`);
+        const { stamp, overrides } = stamped;
+        hashPage(version, full, stamp);
         const cached = options.cache?.get(full);
         let parsed = cached?.stamp === stamp ? cached.page : undefined;
         if (!parsed) {
-          const sidecar = side ? { bytes: readFileSync(sideFull), file: displayPath(sideFull) } : undefined;
+          const sidecar = overrides ? { bytes: readFileSync(overrides), file: displayPath(overrides) } : undefined;
           parsed = parse(readFileSync(full), file, sidecar);
           for (const w of (parsed as { warnings?: string[] }).warnings ?? []) console.warn(`${file}: warning: ${w}`);
         }
