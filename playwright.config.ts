@@ -48,6 +48,12 @@ export default defineConfig({
       use: { ...chromium, baseURL: `http://127.0.0.1:${SEED_PORT}` },
     },
     {
+      // The e2e build reads the seed content/, as this server does: its pages come from the build.
+      name: 'prerender',
+      testMatch: /prerender\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${SEED_PORT}` },
+    },
+    {
       name: 'fixture',
       testMatch: /reader(-fixture)?\.spec\.ts/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
@@ -79,7 +85,7 @@ export default defineConfig({
     {
       // Everyone else's journeys run against the fixture archive by default.
       name: 'other',
-      testIgnore: /(reader|static|live).*\.spec\.ts/,
+      testIgnore: /(reader|static|live|prerender).*\.spec\.ts/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },
   ],
