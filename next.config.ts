@@ -1,15 +1,17 @@
 /**
  * Next.js configuration: next-intl plugin (reads i18n/request.ts), the page cache and the hardening
- * headers every response carries. Pages render on their first request and are then served from
- * lib/server/isr-cache.mjs until the content changes; the production server (server.ts) adds what
- * differs per response: the Content-Security-Policy (hashes of the page's own scripts), the reader's
- * preferences, Cache-Control for pages and compression. Hashed /_next/static assets keep Next.js's
+ * headers every response carries. The build prerenders the newest issues, other pages render on
+ * their first request, and all are then served from lib/server/isr-cache.mjs until the content
+ * changes; the production server (server.ts) adds what differs per response: the
+ * Content-Security-Policy (hashes of the page's own scripts), the reader's preferences,
+ * Cache-Control for pages and compression. Hashed /_next/static assets keep Next.js's
  * own Cache-Control (immutable for a year).
  */
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { ingestSourceHash } from './lib/content/parser-version';
+import { writeBuildRecord } from './lib/server/build-record';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -29,6 +31,7 @@ const staticExport: NextConfig = {
   // Every page is written out once: nothing to keep in memory while exporting.
   cacheHandler: undefined,
   cacheMaxMemorySize: undefined,
+  compiler: undefined,
 };
 
 const nextConfig: NextConfig = {
@@ -38,6 +41,13 @@ const nextConfig: NextConfig = {
   cacheHandler: path.resolve('lib/server/isr-cache.mjs'),
   // The handler above is the only page cache (Next.js's own in-memory copy would not know the content changed).
   cacheMaxMemorySize: 0,
+  // The handler serves the pages prerendered by this build (the newest issues) only to a server whose
+  // content is the build's: record it after compiling, before any page is prerendered.
+  compiler: {
+    runAfterProductionCompile: async ({ distDir }) => {
+      writeBuildRecord(distDir);
+    },
+  },
   // The stylesheet (about 6 KB gzip) goes into each page's <head> instead of a render-blocking request.
   experimental: { inlineCss: true },
   // The raw editions are read at request time from CONTENT_DIR (or content/), so one build

@@ -48,6 +48,12 @@ export default defineConfig({
       use: { ...chromium, baseURL: `http://127.0.0.1:${SEED_PORT}` },
     },
     {
+      // The e2e build reads the seed content/, as this server does: its pages come from the build.
+      name: 'prerender',
+      testMatch: /prerender\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${SEED_PORT}` },
+    },
+    {
       name: 'fixture',
       testMatch: /reader(-fixture)?\.spec\.ts/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
@@ -77,9 +83,10 @@ export default defineConfig({
       use: { ...chromium, baseURL: `http://127.0.0.1:${LIVE_PORT}` },
     },
     {
-      // Everyone else's journeys run against the fixture archive by default.
+      // Everyone else's journeys run against the fixture archive by default. The pattern is matched
+      // against the whole path: it names a file, not a folder (this worktree is wt-prerender).
       name: 'other',
-      testIgnore: /(reader|static|live).*\.spec\.ts/,
+      testIgnore: /\/(reader|static|live|prerender)[^/]*\.spec\.ts$/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },
   ],

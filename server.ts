@@ -13,7 +13,9 @@
  *                                                      defaults: $PORT or 3000, every interface)
  *
  * After it listens, the latest issue is rendered in the background (DUBAO_WARM=0 turns that off),
- * so the morning's first readers get cached pages.
+ * so the morning's first readers get cached pages. When the build prerendered it and the content is
+ * still the build's, its pages come from the build output instead (lib/server/isr-cache.mjs), and
+ * this only loads them into memory; it matters once the content has changed since the build.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

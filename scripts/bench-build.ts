@@ -1,18 +1,25 @@
 /**
- * npm run bench:build [-- --sizes 10,365,3650 --dir DIR]
+ * npm run bench:build [-- --sizes 10,365,3650 --dir DIR --skip-search]
  * Does the build grow with the archive? For each archive size: generates a fictional paper
  * (gen:archive, kept in DIR for reuse, default $TMPDIR/dubao-bench), then measures wall time and the
  * peak RSS of the process tree of
  *   1. the search index step (scripts/build-search-index.ts) with an empty parse cache,
  *   2. the same again after one page changed (the parse cache keeps the rest),
- *   3. `next build` with CONTENT_DIR pointing at the archive (held under /tmp/build.lock),
- * then starts the server on that build and opens an article of the oldest year (expects 200) and
- * runs a first search (on the index files of step 1, as `npm run build` leaves them).
+ *   3. `next build` with CONTENT_DIR pointing at the archive (held under /tmp/build.lock), which
+ *      prerenders the newest issues (DUBAO_PRERENDER_ISSUES, default 2; counted from its manifest),
+ * then starts the server on that build and opens an article of the newest issue (expects 200, read
+ * from the build: x-dubao-prerendered) and one of the oldest year (expects 200, rendered on this
+ * first request), and runs a first search (on the index files of step 1, as `npm run build`
+ * leaves them).
+ * --skip-search leaves out steps 1 and 2 and the search: `next build` then starts from an empty parse
+ * cache (step 1 would have filled it, as it does in `npm run build`), so it parses the archive itself.
  */
-import { appendFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  archiveDates,
+  articlePathOn,
   buildLock,
   ensureArchive,
   mb,
@@ -36,6 +43,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.exit(2);
 }
 const base = path.resolve(opt('--dir', path.join(tmpdir(), 'dubao-bench')));
+const skipSearch = args.includes('--skip-search');
 const STEP_TIMEOUT = 40 * 60_000;
 // The index step holds every article of the archive at once; give it room at 3,650 issues.
 const HEAP = { NODE_OPTIONS: '--max-old-space-size=8192' };
@@ -72,13 +80,19 @@ async function benchSize(issues: number): Promise<string[]> {
       env: { ...env, ...HEAP },
       timeoutMs: STEP_TIMEOUT,
     });
-  const cold = check('search index', await indexRun());
-  console.error(
-    `[${issues}] search index, cold cache: ${fmt(cold)} — ${cold.tail.trim().split('\n').at(-1)}`,
-  );
+  let cold: Measured | undefined;
+  let warm: Measured | undefined;
+  if (!skipSearch) {
+    cold = check('search index', await indexRun());
+    console.error(
+      `[${issues}] search index, cold cache: ${fmt(cold)} — ${cold.tail.trim().split('\n').at(-1)}`,
+    );
+  }
   touchOnePage(archive);
-  const warm = check('search index (warm)', await indexRun());
-  console.error(`[${issues}] search index, one page changed: ${fmt(warm)}`);
+  if (!skipSearch) {
+    warm = check('search index (warm)', await indexRun());
+    console.error(`[${issues}] search index, one page changed: ${fmt(warm)}`);
+  }
 
   const lock = await buildLock();
   try {
@@ -86,29 +100,77 @@ async function benchSize(issues: number): Promise<string[]> {
       'next build',
       await measure('npx', ['next', 'build'], { env, timeoutMs: STEP_TIMEOUT }),
     );
-    console.error(`[${issues}] next build: ${fmt(build)} (waited ${secs(lock.waitedMs)} for the build lock)`);
+    const routes = prerenderedRoutes();
+    console.error(
+      `[${issues}] next build: ${fmt(build)}, ${routes} (waited ${secs(lock.waitedMs)} for the build lock)`,
+    );
     check('bundling server.ts', await measure('npm', ['run', '-s', 'build:server'], { env }));
     // The server searches the index files the step above wrote, as after `npm run build`.
     const server = await startServer(3290, { ...env, DUBAO_SEARCH_DIR: index });
+    let newest: string;
     let opened: string;
-    let searched: string;
+    let searched = '–';
     try {
+      const latest = newestArticlePath(archive);
+      const n = await timedGet(server.url + latest);
+      newest = `${n.status} in ${secs(n.ms)}`;
+      console.error(
+        `[${issues}] GET ${latest}: ${newest}, x-nextjs-cache ${n.headers.get('x-nextjs-cache')}`,
+      );
+      if (n.status !== 200 || n.headers.get('x-dubao-prerendered') !== '1') {
+        throw new Error(
+          `${latest} was not served from the build (${n.status}); the server said:\n${server.log()}`,
+        );
+      }
       const where = oldestArticlePath(archive);
       const r = await timedGet(server.url + where);
       opened = `${r.status} in ${secs(r.ms)}`;
       console.error(`[${issues}] GET ${where}: ${opened}`);
-      if (r.status !== 200)
-        throw new Error(`${where} answered ${r.status}; the server said:\n${server.log()}`);
-      const q = await timedGet(`${server.url}/zh/search?q=${encodeURIComponent('记者')}`);
-      searched = `${q.status} in ${secs(q.ms)}`;
-      console.error(`[${issues}] first search: ${searched}`);
+      if (r.status !== 200 || r.headers.get('x-dubao-prerendered'))
+        throw new Error(
+          `${where} answered ${r.status} (or from the build); the server said:\n${server.log()}`,
+        );
+      if (!skipSearch) {
+        const q = await timedGet(`${server.url}/zh/search?q=${encodeURIComponent('记者')}`);
+        searched = `${q.status} in ${secs(q.ms)}`;
+        console.error(`[${issues}] first search: ${searched}`);
+      }
     } finally {
       await server.stop();
     }
-    return [String(issues), fmt(cold), fmt(warm), fmt(build), opened, searched];
+    const skipped = '–';
+    return [
+      String(issues),
+      cold ? fmt(cold) : skipped,
+      warm ? fmt(warm) : skipped,
+      fmt(build),
+      routes,
+      newest,
+      opened,
+      searched,
+    ];
   } finally {
     lock.release();
   }
+}
+
+/** Pages `next build` prerendered from the archive (issues, pages, articles in every locale), from its manifest. */
+function prerenderedRoutes(): string {
+  const manifest = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8')) as {
+    routes: Record<string, { srcRoute?: string | null }>;
+  };
+  const all = Object.values(manifest.routes);
+  const reader = all.filter((r) => r.srcRoute?.startsWith('/[locale]/[date]')).length;
+  return `${reader} of ${all.length} routes`;
+}
+
+/** An article of the newest issue in zh-Hant (the server's warm-up, off here anyway, opens zh only). */
+function newestArticlePath(archive: string): string {
+  for (const date of archiveDates(archive).reverse()) {
+    const found = articlePathOn(archive, date, 'zh-Hant');
+    if (found) return found;
+  }
+  throw new Error(`${archive}: no article found`);
 }
 
 async function main() {
@@ -121,6 +183,8 @@ async function main() {
       'search index (cold cache)',
       'search index (1 page changed)',
       'next build',
+      'prerendered',
+      'newest article (first request)',
       'oldest article (first request)',
       'first search (server)',
     ],

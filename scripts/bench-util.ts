@@ -259,12 +259,14 @@ export async function startServer(
   return { child, url, log: () => log, stop };
 }
 
-/** Fetches a URL, returning status and milliseconds to the last byte. */
-export async function timedGet(url: string): Promise<{ status: number; ms: number; bytes: number }> {
+/** Fetches a URL, returning status, headers and milliseconds to the last byte. */
+export async function timedGet(
+  url: string,
+): Promise<{ status: number; ms: number; bytes: number; headers: Headers }> {
   const t = performance.now();
   const res = await fetch(url, { redirect: 'manual' });
   const body = await res.arrayBuffer();
-  return { status: res.status, ms: performance.now() - t, bytes: body.byteLength };
+  return { status: res.status, ms: performance.now() - t, bytes: body.byteLength, headers: res.headers };
 }
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

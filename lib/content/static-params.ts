@@ -1,34 +1,58 @@
 /**
- * generateStaticParams for the static export (DUBAO_STATIC=1, npm run build:static): every issue,
- * page, article and archive month is written out as a file. The server build lists none
- * (`onDemand`), so it does not grow with the archive: each page is rendered on its first request
- * and then served from the cache (lib/server/isr-cache.mjs) until the content changes.
+ * generateStaticParams of the reader's routes: which issues, pages and articles a build writes out.
+ * The static export (DUBAO_STATIC=1, npm run build:static) writes every one, and every archive month.
+ * The server build prerenders only the newest few issues (DUBAO_PRERENDER_ISSUES, default 2: the
+ * new issue readers open the morning it is published and the one before it), each page and article
+ * in every locale, so `next build` stays nearly flat as the archive grows. Everything else renders on
+ * its first request and is then cached (lib/server/isr-cache.mjs), which also serves the prerendered
+ * pages for as long as the content is the one the build read (lib/server/build-record.ts).
  */
 import 'server-only';
 import { addMonths } from '@/lib/date';
 import { routing } from '@/i18n/routing';
+import type { Issue } from './load';
 import { archive } from './store';
 
-/** The server build: no page prerendered, every one rendered on first request and then cached. */
+export const DEFAULT_PRERENDER_ISSUES = 2;
+
+/** DUBAO_PRERENDER_ISSUES: how many of the newest issues the server build prerenders (0: none). */
+export function prerenderIssueCount(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.DUBAO_PRERENDER_ISSUES?.trim();
+  if (!raw) return DEFAULT_PRERENDER_ISSUES;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) {
+    throw new Error(`DUBAO_PRERENDER_ISSUES=${raw}: expected how many of the newest issues to prerender (0 or more)`);
+  }
+  return n;
+}
+
+/** The issues this build writes out: every one in the static export, the newest few in the server build. */
+function built(): Issue[] {
+  const { issues } = archive();
+  if (process.env.DUBAO_STATIC) return issues;
+  const n = prerenderIssueCount();
+  return n === 0 ? [] : issues.slice(-n);
+}
+
+/** For routes the server build renders only on request (archive months, link-preview images). */
 export function onDemand(): never[] {
   return [];
 }
 
 export function issueParams(): { date: string }[] {
-  return archive().issues.map((i) => ({ date: i.date }));
+  return built().map((i) => ({ date: i.date }));
 }
 
 export function pageParams(): { date: string; page: string }[] {
-  return archive().issues.flatMap((i) => i.pages.map((p) => ({ date: i.date, page: String(p.meta.page) })));
+  return built().flatMap((i) => i.pages.map((p) => ({ date: i.date, page: String(p.meta.page) })));
 }
 
 export function articleParams(): { date: string; page: string; article: string }[] {
-  return archive().issues.flatMap((i) =>
+  return built().flatMap((i) =>
     [...i.articles.values()].map((e) => ({ date: i.date, page: String(e.page), article: e.article.id })),
   );
 }
 
-/** For routes outside the [locale] layout's params (route handlers, metadata images): with every locale. */
 export function articleParamsEveryLocale(): { locale: string; date: string; page: string; article: string }[] {
   const articles = articleParams();
   return routing.locales.flatMap((locale) => articles.map((a) => ({ locale, ...a })));

@@ -2,11 +2,15 @@
 export function contentVersion(): string;
 export function publishContentVersion(version: string): void;
 export function entrySize(key: string, value: unknown): number;
+export const BUILD_RECORD: string;
+export const PRERENDERED_HEADER: string;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Next.js's cache values, opaque here
+type Hit = { value: any; lastModified: number };
 export default class ContentCache {
-  constructor(options?: { maxBytes?: number });
+  /** Next.js passes its context, serverDistDir among it. */
+  constructor(options?: { maxBytes?: number; serverDistDir?: string });
   maxBytes: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Next.js's cache values, opaque here
-  get(key: string): Promise<{ value: any; lastModified: number } | null>;
+  get(key: string, ctx?: { kind?: string; isFallback?: boolean }): Promise<Hit | null>;
   set(key: string, value: unknown, ctx?: { tags?: string[] }): Promise<void>;
   revalidateTag(tags: string | string[]): Promise<void>;
   resetRequestCache(): void;

@@ -9,12 +9,12 @@ import { pageMetadata } from '@/lib/content/seo';
 import { pageNumberLabel } from '@/lib/content/urls';
 import { requireLocale } from '@/i18n/locale';
 import { localizeView } from '@/lib/i18n/localize';
-import { issueParams, onDemand } from '@/lib/content/static-params';
+import { issueParams } from '@/lib/content/static-params';
 
 type Props = { params: Promise<{ locale: string; date: string }> };
 
-// The static export writes every one out; the server build renders them on request.
-export const generateStaticParams = process.env.DUBAO_STATIC ? issueParams : onDemand;
+// The static export writes every one out; the server build the newest issues' (the rest on request).
+export const generateStaticParams = issueParams;
 
 function load(dateParam: string) {
   const date = parseDate(dateParam);

@@ -9,12 +9,12 @@ import { pageMetadata } from '@/lib/content/seo';
 import { pageNumberLabel } from '@/lib/content/urls';
 import { requireLocale } from '@/i18n/locale';
 import { localizeView } from '@/lib/i18n/localize';
-import { pageParams, onDemand } from '@/lib/content/static-params';
+import { pageParams } from '@/lib/content/static-params';
 
 type Props = { params: Promise<{ locale: string; date: string; page: string }> };
 
-// The static export writes every one out; the server build renders them on request.
-export const generateStaticParams = process.env.DUBAO_STATIC ? pageParams : onDemand;
+// The static export writes every one out; the server build the newest issues' (the rest on request).
+export const generateStaticParams = pageParams;
 
 function load(dateParam: string, pageParam: string) {
   const date = parseDate(dateParam);

@@ -13,12 +13,12 @@ import { articlePath, siteUrl } from '@/lib/content/urls';
 import { localizeView } from '@/lib/i18n/localize';
 import { textLang } from '@/lib/i18n/locales';
 import { requireLocale } from '@/i18n/locale';
-import { articleParams, onDemand } from '@/lib/content/static-params';
+import { articleParams } from '@/lib/content/static-params';
 
 type Props = { params: Promise<{ locale: string; date: string; page: string; article: string }> };
 
-// The static export writes every one out; the server build renders them on request.
-export const generateStaticParams = process.env.DUBAO_STATIC ? articleParams : onDemand;
+// The static export writes every one out; the server build the newest issues' (the rest on request).
+export const generateStaticParams = articleParams;
 
 function load(dateParam: string, pageParam: string, idParam: string) {
   const date = parseDate(dateParam);
