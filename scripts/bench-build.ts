@@ -1,5 +1,5 @@
 /**
- * npm run bench:build [-- --sizes 10,365,3650 --dir DIR]
+ * npm run bench:build [-- --sizes 10,365,3650 --dir DIR --index-only]
  * Does the build grow with the archive? For each archive size: generates a fictional paper
  * (gen:archive, kept in DIR for reuse, default $TMPDIR/dubao-bench), then measures wall time and the
  * peak RSS of the process tree of
@@ -8,6 +8,8 @@
  *   3. `next build` with CONTENT_DIR pointing at the archive (held under /tmp/build.lock),
  * then starts the server on that build and opens an article of the oldest year (expects 200) and
  * runs a first search (on the index files of step 1, as `npm run build` leaves them).
+ * --index-only measures steps 1 and 2 alone (no `next build`, no server); take /tmp/build.lock
+ * around the whole run yourself then (`flock /tmp/build.lock npm run bench:build -- --index-only`).
  */
 import { appendFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +38,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.exit(2);
 }
 const base = path.resolve(opt('--dir', path.join(tmpdir(), 'dubao-bench')));
+const indexOnly = args.includes('--index-only');
 const STEP_TIMEOUT = 40 * 60_000;
 // The index step holds every article of the archive at once; give it room at 3,650 issues.
 const HEAP = { NODE_OPTIONS: '--max-old-space-size=8192' };
@@ -78,7 +81,10 @@ async function benchSize(issues: number): Promise<string[]> {
   );
   touchOnePage(archive);
   const warm = check('search index (warm)', await indexRun());
-  console.error(`[${issues}] search index, one page changed: ${fmt(warm)}`);
+  console.error(
+    `[${issues}] search index, one page changed: ${fmt(warm)} — ${warm.tail.trim().split('\n').at(-1)}`,
+  );
+  if (indexOnly) return [String(issues), fmt(cold), fmt(warm)];
 
   const lock = await buildLock();
   try {
@@ -115,17 +121,9 @@ async function main() {
   const rows: string[][] = [];
   for (const n of sizes) rows.push(await benchSize(n));
   console.log('\nwall time / peak RSS of the process tree, by archive size (issues)\n');
-  printTable(
-    [
-      'issues',
-      'search index (cold cache)',
-      'search index (1 page changed)',
-      'next build',
-      'oldest article (first request)',
-      'first search (server)',
-    ],
-    rows,
-  );
+  const heads = ['issues', 'search index (cold cache)', 'search index (1 page changed)'];
+  const server = ['next build', 'oldest article (first request)', 'first search (server)'];
+  printTable(indexOnly ? heads : [...heads, ...server], rows);
 }
 
 main().catch((err: unknown) => {
