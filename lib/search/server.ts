@@ -80,7 +80,9 @@ function state(): Cached | Promise<Cached> {
   const pending = store.__dubaoSearchBuild;
   if (pending && same(pending.articles)) return pending.done;
   const articles = items.map((it) => it.article);
-  const done = buildIndexYielding(toSearchDocs(items), DiskIssueCache.open()).then((built) => {
+  // In development the search code may have changed since the cache's version was pinned (next.config.ts).
+  const cache = process.env.NODE_ENV === 'development' ? undefined : DiskIssueCache.open();
+  const done = buildIndexYielding(toSearchDocs(items), cache).then((built) => {
     const next: Cached = { articles, built };
     // A newer archive may have started its own build meanwhile: keep whichever is current.
     if (store.__dubaoSearchBuild?.done === done) {
