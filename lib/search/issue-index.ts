@@ -154,7 +154,8 @@ export function* mergeSteps(input: SearchDoc[], cache?: IssueCache): Generator<v
       if (size) buckets[b] = new Array<number>(size);
     }
     map.set(token, buckets);
-    lists.push(buckets);
+    // Making the lists of a large archive takes a moment too.
+    if (lists.push(buckets) % 4096 === 0) yield;
   }
   const filled = new Int32Array(sizes.length);
   let offset = 0;
