@@ -8,9 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import path from 'node:path';
 import { cacheDir } from '@/lib/content/parse-cache';
-import { endianness } from 'node:os';
 import { searchSourceHash } from './index-version';
 import { validTerms, type IssueCache, type IssueTerms } from './issue-index';
 import type { SearchDoc } from './types';
