@@ -12,6 +12,7 @@ import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { ingestSourceHash } from './lib/content/parser-version';
 import { writeBuildRecord } from './lib/server/build-record';
+import { searchSourceHash } from './lib/search/index-version';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -53,8 +54,12 @@ const nextConfig: NextConfig = {
   // The raw editions are read at request time from CONTENT_DIR (or content/), so one build
   // serves any archive; keep the content folders out of the server trace.
   outputFileTracingExcludes: { '*': ['content/**', 'e2e/**'] },
-  // The bundle has no parser sources to hash: pin the version of the on-disk parse cache at build time.
-  env: { DUBAO_PARSER_VERSION: ingestSourceHash() ?? '', DUBAO_STATIC: STATIC ? '1' : '' },
+  // The bundle has no parser or search sources to hash: pin the versions of the on-disk caches at build time.
+  env: {
+    DUBAO_PARSER_VERSION: ingestSourceHash() ?? '',
+    DUBAO_SEARCH_VERSION: searchSourceHash() ?? '',
+    DUBAO_STATIC: STATIC ? '1' : '',
+  },
   async headers() {
     return [
       {

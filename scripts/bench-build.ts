@@ -1,5 +1,5 @@
 /**
- * npm run bench:build [-- --sizes 10,365,3650 --dir DIR --skip-search]
+ * npm run bench:build [-- --sizes 10,365,3650 --dir DIR --skip-search | --index-only]
  * Does the build grow with the archive? For each archive size: generates a fictional paper
  * (gen:archive, kept in DIR for reuse, default $TMPDIR/dubao-bench), then measures wall time and the
  * peak RSS of the process tree of
@@ -13,6 +13,8 @@
  * leaves them).
  * --skip-search leaves out steps 1 and 2 and the search: `next build` then starts from an empty parse
  * cache (step 1 would have filled it, as it does in `npm run build`), so it parses the archive itself.
+ * --index-only measures steps 1 and 2 alone (no `next build`, no server); take /tmp/build.lock
+ * around the whole run yourself then (`flock /tmp/build.lock npm run bench:build -- --index-only`).
  */
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +46,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
 }
 const base = path.resolve(opt('--dir', path.join(tmpdir(), 'dubao-bench')));
 const skipSearch = args.includes('--skip-search');
+const indexOnly = args.includes('--index-only');
 const STEP_TIMEOUT = 40 * 60_000;
 // The index step holds every article of the archive at once; give it room at 3,650 issues.
 const HEAP = { NODE_OPTIONS: '--max-old-space-size=8192' };
@@ -91,8 +94,11 @@ async function benchSize(issues: number): Promise<string[]> {
   touchOnePage(archive);
   if (!skipSearch) {
     warm = check('search index (warm)', await indexRun());
-    console.error(`[${issues}] search index, one page changed: ${fmt(warm)}`);
+    console.error(
+      `[${issues}] search index, one page changed: ${fmt(warm)} — ${warm.tail.trim().split('\n').at(-1)}`,
+    );
   }
+  if (indexOnly) return [String(issues), cold ? fmt(cold) : '', warm ? fmt(warm) : ''];
 
   const lock = await buildLock();
   try {
@@ -177,19 +183,15 @@ async function main() {
   const rows: string[][] = [];
   for (const n of sizes) rows.push(await benchSize(n));
   console.log('\nwall time / peak RSS of the process tree, by archive size (issues)\n');
-  printTable(
-    [
-      'issues',
-      'search index (cold cache)',
-      'search index (1 page changed)',
-      'next build',
-      'prerendered',
-      'newest article (first request)',
-      'oldest article (first request)',
-      'first search (server)',
-    ],
-    rows,
-  );
+  const heads = ['issues', 'search index (cold cache)', 'search index (1 page changed)'];
+  const server = [
+    'next build',
+    'prerendered',
+    'newest article (first request)',
+    'oldest article (first request)',
+    'first search (server)',
+  ];
+  printTable(indexOnly ? heads : [...heads, ...server], rows);
 }
 
 main().catch((err: unknown) => {

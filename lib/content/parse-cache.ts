@@ -25,7 +25,8 @@ function parserVersion(): string | undefined {
   return version;
 }
 
-function cacheDir(): string | undefined {
+/** The folder of the parse cache, undefined when it is off; the search index keeps its own cache inside. */
+export function cacheDir(): string | undefined {
   if (process.env.DUBAO_CACHE === '0') return undefined;
   return path.resolve(/*turbopackIgnore: true*/ process.env.DUBAO_CACHE_DIR?.trim() || '.cache/ingest');
 }

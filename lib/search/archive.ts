@@ -16,13 +16,18 @@ export function toSearchDocs(items: Iterable<Located>): SearchDoc[] {
   return docs;
 }
 
-/** Builds the index of CONTENT_DIR (or content/); broken files are reported on stderr and skipped. */
-export function indexContentDir(dir = contentDir()): BuiltIndex {
+/** The search docs of CONTENT_DIR (or content/); broken files are reported on stderr and skipped. */
+export function archiveDocs(dir = contentDir()): SearchDoc[] {
   const archive = loadArchive(dir);
   const items: Located[] = [];
   for (const issue of archive.issues) {
     for (const p of issue.pages)
       for (const article of p.articles) items.push({ date: issue.date, page: p.meta.page, article });
   }
-  return buildIndex(toSearchDocs(items));
+  return toSearchDocs(items);
+}
+
+/** Builds the index of CONTENT_DIR (or content/) from scratch. */
+export function indexContentDir(dir = contentDir()): BuiltIndex {
+  return buildIndex(archiveDocs(dir));
 }

@@ -57,23 +57,6 @@ export function buildIndex(input: SearchDoc[]): BuiltIndex {
   return { index, docs, texts, dates: dateTable(docs) };
 }
 
-/**
- * The same index, built in slices of `slice` articles with a turn of the event loop between them, so
- * a server indexing a large archive keeps answering other requests meanwhile.
- */
-export async function buildIndexYielding(input: SearchDoc[], slice = 200): Promise<BuiltIndex> {
-  const docs = sortDocs(input);
-  const index = createIndex();
-  const texts: DocText[] = [];
-  for (let n = 0; n < docs.length; n++) {
-    if (n > 0 && n % slice === 0) await new Promise((resolve) => setImmediate(resolve));
-    const text = docText(docs[n]!);
-    texts.push(text);
-    index.add(n, indexContent(text));
-  }
-  return { index, docs, texts, dates: dateTable(docs) };
-}
-
 /** Doc numbers [lo, hi) of the issues from `from` to `to` (inclusive ISO dates, either may be absent). */
 export function docRange(
   dates: [string, number][],

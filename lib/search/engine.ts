@@ -28,6 +28,11 @@ function encode(content: string): string[] {
   return cut > 0 ? all.concat(indexTokens(content.slice(0, cut), HEAD)) : all;
 }
 
+/** The tokens flexsearch indexes for a doc, repeats kept: every field's, then the headline's (HEAD+token). */
+export function docTokens(text: DocText): string[] {
+  return encode(indexContent(text));
+}
+
 /** flexsearch keeps a token once per doc; its score is the bucket, which we make the token's count. */
 function tfScore(): (content: string[], term: string) => number {
   let last: string[] | undefined;
@@ -48,11 +53,16 @@ export function createIndex(): FlexIndex {
   return new Index({ encode, resolution: TF_CAP, score: tfScore() });
 }
 
-type Buckets = (number[] | null | undefined)[];
+export type Buckets = (number[] | null | undefined)[];
+
+/** flexsearch's map: each token (in the order first met) with its posting list. */
+export function postingMap(index: FlexIndex): Map<string, Buckets> {
+  return (index as unknown as { map: Map<string, Buckets> }).map;
+}
 
 /** A token's posting list: bucket b holds the docs where the token occurs TF_CAP - b times. */
 export function postings(index: FlexIndex, token: string): Buckets | undefined {
-  return (index as unknown as { map: Map<string, Buckets> }).map.get(token);
+  return postingMap(index).get(token);
 }
 
 function size(buckets: Buckets): number {

@@ -10,7 +10,9 @@ import { allArticles } from '@/lib/content';
 import { contentDir } from '@/lib/content/load';
 import type { Article } from '@/lib/ingest/types';
 import { toSearchDocs } from './archive';
-import { buildIndexYielding, type BuiltIndex } from './build';
+import type { BuiltIndex } from './build';
+import { DiskIssueCache } from './index-cache';
+import { buildIndexYielding } from './issue-index';
 import { openPrebuilt, type PrebuiltIndex } from './prebuilt';
 import { search } from './search';
 import { toShards, type Manifest } from './shards';
@@ -66,6 +68,8 @@ function dropPrebuilt(err: unknown) {
 /**
  * The in-memory index of the archive as it is now. Built in slices (buildIndexYielding), so the
  * server keeps answering while it indexes a large archive; concurrent searches share one build.
+ * Issues that `npm run build:search` or an earlier build indexed come from the cache of indexed
+ * issues (index-cache.ts): after a few pages were added, only their issues are indexed again.
  */
 function state(): Cached | Promise<Cached> {
   const items = [...allArticles()];
@@ -76,7 +80,9 @@ function state(): Cached | Promise<Cached> {
   const pending = store.__dubaoSearchBuild;
   if (pending && same(pending.articles)) return pending.done;
   const articles = items.map((it) => it.article);
-  const done = buildIndexYielding(toSearchDocs(items)).then((built) => {
+  // In development the search code may have changed since the cache's version was pinned (next.config.ts).
+  const cache = process.env.NODE_ENV === 'development' ? undefined : DiskIssueCache.open();
+  const done = buildIndexYielding(toSearchDocs(items), cache).then((built) => {
     const next: Cached = { articles, built };
     // A newer archive may have started its own build meanwhile: keep whichever is current.
     if (store.__dubaoSearchBuild?.done === done) {

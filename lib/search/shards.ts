@@ -5,7 +5,7 @@
  * A query fetches the manifest, the shards of its tokens, and the doc shards of the results it shows.
  */
 import type { BuiltIndex } from './build';
-import { postings, TF_CAP, type FlexIndex } from './engine';
+import { postingMap, TF_CAP, type Buckets } from './engine';
 import { HEAD } from './tokenize';
 import type { SearchDoc } from './types';
 
@@ -36,7 +36,7 @@ export function shardOf(token: string, shards: number): number {
   return (h >>> 0) % shards;
 }
 
-function encodeBuckets(buckets: (number[] | null | undefined)[]): (number[] | 0)[] {
+function encodeBuckets(buckets: Buckets): (number[] | 0)[] {
   const out: (number[] | 0)[] = [];
   for (let tf = 1; tf <= TF_CAP; tf++) {
     const ids = buckets[TF_CAP - tf];
@@ -87,10 +87,6 @@ export interface ShardFiles {
   files: { path: string; body: string }[];
 }
 
-function tokensOf(index: FlexIndex): string[] {
-  return [...(index as unknown as { map: Map<string, unknown> }).map.keys()];
-}
-
 export interface ShardOptions {
   /** Aim for term shards of about this many JSON bytes. */
   termShardBytes?: number;
@@ -99,12 +95,12 @@ export interface ShardOptions {
   source?: string;
 }
 
-export function toShards(built: BuiltIndex, opts: ShardOptions = {}): ShardFiles {
-  const tokens = tokensOf(built.index);
+/** The files of an index; its texts are not needed (the doc shards carry the fields they are folded from). */
+export function toShards(built: Omit<BuiltIndex, 'texts'>, opts: ShardOptions = {}): ShardFiles {
   const entries = new Map<string, string>();
   let total = 0;
-  for (const tok of tokens) {
-    const json = JSON.stringify([tok, ...encodeBuckets(postings(built.index, tok) ?? [])]);
+  for (const [tok, buckets] of postingMap(built.index)) {
+    const json = JSON.stringify([tok, ...encodeBuckets(buckets)]);
     entries.set(tok, json);
     total += json.length + 1;
   }
