@@ -26,14 +26,22 @@ import { finishPage, prefsFromCookies, type Prefs } from './lib/server/html';
 import { contentVersion } from './lib/server/isr-cache.mjs';
 import { PageCache, pageKey, type FinishedResponse } from './lib/server/page-cache';
 
-const { values: args } = parseArgs({
-  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
-});
+const USAGE = 'usage: node .next/dubao-server.mjs [-p PORT] [-H HOST]';
+const args = (() => {
+  try {
+    return parseArgs({
+      options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+    }).values;
+  } catch (err) {
+    console.error(`server: ${(err as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+})();
 const port = Number(args.port ?? process.env.PORT ?? 3000);
 // Every interface unless -H names one (like `next start`).
 const hostname = args.hostname;
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`server: --port ${args.port ?? process.env.PORT} is not a port number`);
+  console.error(`server: --port ${args.port ?? process.env.PORT} is not a port number\n${USAGE}`);
   process.exit(2);
 }
 

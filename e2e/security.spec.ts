@@ -5,6 +5,7 @@
  * The content cases use the bad-content archive (e2e/fixtures/bad-archive, port 3212), whose page
  * 2025-05-01/1 holds <script>, onerror and javascript: markup inside its article text.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 
@@ -193,4 +194,23 @@ test.describe('script injection', () => {
       .toBe(true);
     await noInjection();
   });
+});
+
+test.describe('the production server', () => {
+  // Started by hand with a mistyped option or port: a usage line and exit status 2, not a stack trace.
+  for (const [argv, said] of [
+    [['-p', 'abc'], /--port abc is not a port number/],
+    [['--prot', '3000'], /Unknown option '--prot'/],
+  ] as const) {
+    test(`refuses ${argv.join(' ')} with a message`, () => {
+      const run = spawnSync(process.execPath, ['.next/dubao-server.mjs', ...argv], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(said);
+      expect(run.stderr).toMatch(/^usage: node \.next\/dubao-server\.mjs/m);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
 });
