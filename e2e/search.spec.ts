@@ -32,6 +32,18 @@ test.describe('with JavaScript', () => {
     await page.getByRole('combobox', { name: '搜索报纸' }).fill('铁地');
     await expect(page.getByRole('listbox')).toContainText('没有找到');
   });
+
+  test('a query typed in Traditional finds the articles as you type, as the results page does', async ({
+    page,
+  }) => {
+    const noErrors = watchErrors(page);
+    await page.goto('/zh');
+    await page.getByRole('combobox', { name: '搜索报纸' }).fill('地鐵');
+    await expect(page.getByRole('listbox').getByRole('option').first().locator('mark').first()).toHaveText(
+      '地铁',
+    );
+    noErrors();
+  });
 });
 
 test.describe('without JavaScript', () => {

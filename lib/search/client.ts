@@ -8,6 +8,7 @@ import { createIndex, orderByKey, prepare, queryTokens, verify, type FlexIndex }
 import { parseQuery } from './query';
 import { toHit } from './search';
 import { decodeEntry, entryDoc, shardOf, type DocEntry, type Manifest, type TermEntry } from './shards';
+import { simplifyQuery } from './simplify';
 import type { DocText, SearchDoc, SearchOptions, SearchResult } from './types';
 
 /** How many candidates a preview verifies before it stops and reports a lower bound. */
@@ -85,8 +86,9 @@ export class SearchClient {
    * and `exact` is false if the budget ran out before the candidates did.
    */
   async search(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
-    const m = await this.getManifest();
-    const terms = parseQuery(query);
+    // A query typed in Traditional is converted first, as the server's results page does.
+    const [m, simplified] = await Promise.all([this.getManifest(), simplifyQuery(query)]);
+    const terms = parseQuery(simplified);
     const termTexts = terms.map((t) => t.text);
     await this.loadTokens(m, queryTokens(terms));
     const [lo, hi] = docRange(m.dates, m.docCount, opts.from, opts.to);

@@ -212,6 +212,16 @@ describe('static shards in the browser client', () => {
     for (const q of ['工业增加值', '道闸', '加', 'PTA期货', '增长 人手']) {
       expect((await client.search(q, { limit: 10 })).hits.map((h) => h.id)).toEqual(ids(q));
     }
+    // Typed in Traditional, as on the results page: the same articles, the Simplified terms.
+    for (const [typed, published] of [
+      ['工業增加值', '工业增加值'],
+      ['道閘', '道闸'],
+    ]) {
+      const result = await client.search(typed!, { limit: 10 });
+      expect(result.terms).toEqual([published]);
+      expect(result.hits.length).toBeGreaterThan(0);
+      expect(result.hits.map((h) => h.id)).toEqual(ids(published!));
+    }
     expect(manifest.termShards).toBeGreaterThan(1);
     expect(new Set(fetched.filter((p) => p.startsWith('t/'))).size).toBeLessThan(manifest.termShards);
   });
