@@ -5,11 +5,13 @@
  * files instead of indexing it again (lib/search/prebuilt.ts).
  * Incremental: each issue's postings are cached by a hash of its articles (lib/search/index-cache.ts,
  * beside the parse cache), so only issues that changed are tokenized again; the files are the same
- * as a build from scratch. Cache entries of issues no longer in the archive are removed afterwards.
+ * as a build from scratch. Cache entries of issues no longer in the archive are removed afterwards,
+ * and so are the parse cache's entries of other parser versions.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { contentDir } from '@/lib/content/load';
+import { pruneParseCache } from '@/lib/content/parse-cache';
 import { archiveDocs } from '@/lib/search/archive';
 import { DiskIssueCache } from '@/lib/search/index-cache';
 import { mergeIssues } from '@/lib/search/issue-index';
@@ -29,6 +31,9 @@ for (const d of built.docs) hash.update(JSON.stringify(d));
 const { manifest, files } = toShards(built, { version: hash.digest('hex').slice(0, 12), source });
 const bytes = writeIndexFiles(out, { manifest, files });
 const pruned = cache?.prune() ?? 0;
+// Parses of another parser version can never be read again.
+const stale = pruneParseCache();
+if (stale.length) console.log(`parse cache: removed ${stale.length} folder(s) of other parser versions`);
 const ms = Math.round(performance.now() - started);
 const { reused, indexed } = built.stats;
 console.log(

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cachedParseRawPage } from './parse-cache';
+import { cachedParseRawPage, pruneParseCache } from './parse-cache';
 import { ingestSourceHash } from './parser-version';
 
 const page = (headline: string) =>
@@ -27,7 +27,7 @@ describe('the on-disk parse cache', () => {
     const first = cachedParseRawPage(page('一条新闻'), 'x/01.md');
     expect(first.articles[0]?.headline).toBe('一条新闻');
     const [file] = cached(dir);
-    expect(file).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{40}\.json$/);
+    expect(file).toMatch(/^v-[0-9a-f]{16}\/[0-9a-f]{2}\/[0-9a-f]{40}\.json$/);
     // Doctor the cached entry: the next load must return it, proving the parser did not run.
     const where = path.join(dir, file!);
     writeFileSync(where, readFileSync(where, 'utf8').replace('一条新闻', '缓存里的标题'));
@@ -46,6 +46,21 @@ describe('the on-disk parse cache', () => {
     const before = cached(dir).length;
     expect(() => cachedParseRawPage(broken, 'x/02.md')).toThrow(/^x\/02\.md(:\d+)?: /);
     expect(cached(dir).length).toBe(before);
+  });
+
+  it('prunes the parses of other parser versions and of the old layout, and nothing else', () => {
+    const current = cached(dir);
+    expect(current.length).toBeGreaterThan(0);
+    for (const stale of ['v-0123456789abcdef/ab', 'cd']) {
+      mkdirSync(path.join(dir, stale), { recursive: true });
+      writeFileSync(path.join(dir, stale, `${'0'.repeat(40)}.json`), '{}');
+    }
+    mkdirSync(path.join(dir, 'search'));
+    writeFileSync(path.join(dir, 'search', 'x.idx'), '');
+    expect(pruneParseCache().sort()).toEqual(['cd', 'v-0123456789abcdef']);
+    expect(cached(dir)).toEqual(current);
+    expect(existsSync(path.join(dir, 'search', 'x.idx'))).toBe(true);
+    expect(pruneParseCache()).toEqual([]);
   });
 
   it('versions the cache by the parser sources', () => {

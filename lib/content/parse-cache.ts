@@ -1,15 +1,17 @@
 /**
  * Parsed pages cached on disk by content hash, so a restart, a rebuild or the search index step
- * re-parses only the raw files that changed: `.cache/ingest/<ab>/<sha1>.json` (or DUBAO_CACHE_DIR;
- * DUBAO_CACHE=0 turns it off). The key hashes the parser version, the file's path and its bytes; a
- * page the parser rejects is cached as its IngestError, so a broken file is not re-parsed either.
+ * re-parses only the raw files that changed: `.cache/ingest/v-<parser version>/<ab>/<sha1>.json` (or
+ * DUBAO_CACHE_DIR; DUBAO_CACHE=0 turns it off). The key hashes the parser version, the file's path
+ * and its bytes; a page the parser rejects is cached as its IngestError, so a broken file is not
+ * re-parsed either. Entries of other parser versions can never be read again: the build's index step
+ * removes them (pruneParseCache), so a parser change does not leave the old parses behind for good.
  *
  * The parser version is a hash of lib/ingest's sources (parser-version.ts). Next.js bundles have no
  * sources at run time: next.config.ts computes the hash at build time and inlines it as
  * DUBAO_PARSER_VERSION; scripts and tests compute it from the working tree.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { IngestError, parsePage, parseRawPage, readRawPage } from '@/lib/ingest';
 import { readOverrides } from '@/lib/ingest/overrides';
@@ -57,7 +59,7 @@ export function cachedParseRawPage(bytes: Uint8Array, file: string, sidecar?: Si
   const hash = createHash('sha1').update(v).update('\0').update(file).update('\0').update(bytes);
   if (sidecar) hash.update('\0overrides\0').update(sidecar.bytes);
   const key = hash.digest('hex');
-  const where = path.join(dir, key.slice(0, 2), `${key}.json`);
+  const where = path.join(dir, `v-${v}`, key.slice(0, 2), `${key}.json`);
   let entry: Entry | undefined;
   try {
     entry = JSON.parse(readFileSync(where, 'utf8')) as Entry;
@@ -87,4 +89,32 @@ function store(where: string, entry: Entry) {
   } catch {
     // A read-only disk only costs speed.
   }
+}
+
+/**
+ * Removes the parses no current reader can use: folders of other parser versions, and the
+ * unversioned `<ab>/` folders of the layout before versions had their own. Anything else in the
+ * cache folder (the search index's issues) is left alone. Returns the folders removed.
+ */
+export function pruneParseCache(): string[] {
+  const v = parserVersion();
+  const dir = cacheDir();
+  if (!v || !dir) return [];
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed; // no cache yet
+  }
+  for (const name of names) {
+    if (name === `v-${v}` || !/^(v-[0-9a-f]+|[0-9a-f]{2})$/.test(name)) continue;
+    try {
+      rmSync(path.join(dir, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Not ours to remove (permissions): it only costs disk.
+    }
+  }
+  return removed;
 }
