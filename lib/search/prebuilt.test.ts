@@ -2,6 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadArchive } from '@/lib/content/load';
 import { generateArchive } from '@/lib/gen/archive';
 import { indexContentDir } from './archive';
 import type { BuiltIndex } from './build';
@@ -107,5 +108,8 @@ describe('prebuilt index files', () => {
     writeFileSync(path.join(copy, '2025-03-02', '01.overrides.yaml'), 'x: 1\n');
     expect(archiveFingerprint(copy)).not.toBe(fp);
     expect(archiveFingerprint(copy, 'another parser')).not.toBe(archiveFingerprint(copy));
+    // The server checks with the version its content store loaded: it must be the build step's.
+    const loaded = loadArchive(copy, { onError: () => {} }).version;
+    expect(archiveFingerprint(copy, undefined, loaded)).toBe(archiveFingerprint(copy));
   });
 });

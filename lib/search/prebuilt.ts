@@ -1,15 +1,15 @@
 /**
  * The index files `npm run build:search` wrote, used by the server instead of indexing the archive
  * again, when they describe the archive it reads: the manifest's `source` is a fingerprint of that
- * archive (every file under its issue folders with size and mtime, and the parser version), cheap
- * to recompute at server start. Shards are read on demand, like the browser does, so the first
+ * archive (the content version the content store keeps, and the parser version), so checking it
+ * costs the server nothing. Shards are read on demand, like the browser does, so the first
  * search reads the manifest, the term shards of its tokens and the doc shards it verifies or shows.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ingestSourceHash } from '@/lib/content/parser-version';
-import { issueFolders } from '@/lib/content/load';
+import { archiveVersion } from '@/lib/content/version';
 import { dateOf, docText } from './build';
 import { createIndex } from './engine';
 import { searchView, type IndexView } from './search';
@@ -31,37 +31,20 @@ export function parserVersion(): string {
 }
 
 /**
- * Fingerprint of the archive in `dir`: each file under an issue folder (relative path, size, mtime),
- * a superset of what the loader reads (pages and their overrides), plus the parser and index formats.
- * Any change to a page changes it; so may an unrelated file, which only costs a rebuild in memory.
+ * Fingerprint of the archive in `dir` for the index files: the archive's version (every page file
+ * and its overrides with size and mtime, lib/content/version.ts) with the parser and index formats.
+ * A server passes the version its content store already holds, so checking costs no walk of the
+ * archive; the build step scans it.
  */
-export function archiveFingerprint(dir: string, parser = parserVersion()): string {
-  const hash = createHash('sha256').update(`search ${FORMAT}\0parser ${parser}\0`);
-  let dates: string[];
-  try {
-    dates = issueFolders(dir);
-  } catch {
-    return 'unreadable';
-  }
-  for (const date of dates) {
-    const folder = path.join(dir, date);
-    let names: string[];
-    try {
-      names = readdirSync(folder).sort();
-    } catch {
-      hash.update(`${date}/?\n`);
-      continue;
-    }
-    for (const name of names) {
-      try {
-        const st = statSync(path.join(folder, name));
-        hash.update(`${date}/${name}\0${st.isFile() ? 'f' : 'o'}\0${st.size}\0${st.mtimeMs}\n`);
-      } catch {
-        hash.update(`${date}/${name}\0?\n`);
-      }
-    }
-  }
-  return hash.digest('hex').slice(0, 32);
+export function archiveFingerprint(
+  dir: string,
+  parser = parserVersion(),
+  version = archiveVersion(dir),
+): string {
+  return createHash('sha256')
+    .update(`search ${FORMAT}\0parser ${parser}\0content ${version}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 const FILE = /^([td])\/(0|[1-9]\d{0,8})\.json$/;

@@ -8,12 +8,13 @@ import 'server-only';
 import path from 'node:path';
 import { allArticles } from '@/lib/content';
 import { contentDir } from '@/lib/content/load';
+import { archive } from '@/lib/content/store';
 import type { Article } from '@/lib/ingest/types';
 import { toSearchDocs } from './archive';
 import type { BuiltIndex } from './build';
 import { DiskIssueCache } from './index-cache';
 import { buildIndexYielding } from './issue-index';
-import { openPrebuilt, type PrebuiltIndex } from './prebuilt';
+import { archiveFingerprint, openPrebuilt, parserVersion, type PrebuiltIndex } from './prebuilt';
 import { search } from './search';
 import { toShards, type Manifest } from './shards';
 import type { SearchOptions, SearchResult } from './types';
@@ -54,7 +55,9 @@ function prebuilt(): PrebuiltIndex | undefined {
   const now = Date.now();
   const same = p?.indexDir === dirs.indexDir && p.contentDir === dirs.contentDir;
   if (same && now - p.checkedAt < RECHECK_MS) return p.index;
-  const index = openPrebuilt(dirs.indexDir, dirs.contentDir, same ? p.index : undefined);
+  // The content store's version: no walk of the archive here (it rescans in the background).
+  const fingerprint = archiveFingerprint(dirs.contentDir, parserVersion(), archive().version);
+  const index = openPrebuilt(dirs.indexDir, dirs.contentDir, same ? p.index : undefined, fingerprint);
   store.__dubaoPrebuilt = { ...dirs, checkedAt: now, index };
   return index;
 }
