@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleArchive, loadArchive, scanArchive, scanArchiveAsync, type LoadOptions } from './load';
+import { parsePageFile } from './parse-cache';
 import { readerPathExists } from './routes';
 
 const FIXTURES = path.resolve(__dirname, '../../e2e/fixtures/archive');
@@ -90,6 +91,24 @@ describe('an editor’s overrides beside a page', () => {
     const loaded = load().issues[0]!.pages[0]!;
     expect(loaded.articles[0]!.headline).toBe('图书馆延长夜间开放时间');
     expect(loaded.repairs.some((r) => r.kind === 'override')).toBe(true);
+  });
+});
+
+describe('overrides that cannot be read', () => {
+  it('are reported by name, and the page loads without them', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dubao-ov-bad-'));
+    mkdirSync(path.join(dir, '2025-03-12'));
+    writeFileSync(
+      path.join(dir, '2025-03-12', '01.md'),
+      '---\npaper: 青禾日报\ndate: 2025-03-12\npage: 1\npageName: 要闻\n---\n### 图书馆夜间开放\n\n市图书馆延长开放时间。\n',
+    );
+    // A folder where the editor's file should be.
+    mkdirSync(path.join(dir, '2025-03-12', '01.overrides.yaml'));
+    const messages: string[] = [];
+    const archive = loadArchive(dir, { onError: (m) => messages.push(m), parse: parsePageFile });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/01\.overrides\.yaml: overrides not applied \(not a file\)$/);
+    expect(archive.issues[0]!.pages[0]!.articles[0]!.headline).toBe('图书馆夜间开放');
   });
 });
 

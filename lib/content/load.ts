@@ -10,7 +10,7 @@ import { linkContinuations, type StoryLinks } from './continuations';
 import { cachedParseRawPage, type Sidecar } from './parse-cache';
 import { displayPath, scanArchive, type Listing } from './version';
 
-export { contentDir, issueFolders, scanArchive, scanArchiveAsync, type Listing, type PageFile } from './version';
+export { contentDir, scanArchive, scanArchiveAsync, type Listing, type PageFile } from './version';
 
 export interface LoadedPage extends ParsedPage {
   /** Path of the raw file, relative to the working directory where possible. */

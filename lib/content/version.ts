@@ -23,14 +23,6 @@ export function displayPath(file: string): string {
   return rel.startsWith('..') ? file : rel;
 }
 
-/** The issue folders of an archive (named YYYY-MM-DD), oldest first. Throws when `dir` cannot be read. */
-export function issueFolders(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && isIsoDate(d.name))
-    .map((d) => d.name)
-    .sort();
-}
-
 /** One page file as the scan found it: its stamp (mtime and size, its overrides' too) says whether it changed. */
 export interface PageFile {
   full: string;
