@@ -3,8 +3,10 @@
  * Does the build grow with the archive? For each archive size: generates a fictional paper
  * (gen:archive, kept in DIR for reuse, default $TMPDIR/dubao-bench), then measures wall time and the
  * peak RSS of the process tree of
- *   1. the search index step (scripts/build-search-index.ts) with an empty parse cache,
- *   2. the same again after one page changed (the parse cache keeps the rest),
+ *   1. the search index step (scripts/build-search-index.ts) with an empty parse cache and no
+ *      index files of an earlier run,
+ *   2. the same again after one page of the newest issue changed (the parse cache keeps the rest,
+ *      the other years' segments are kept),
  *   3. `next build` with CONTENT_DIR pointing at the archive (held under /tmp/build.lock), which
  *      prerenders the newest issues (DUBAO_PRERENDER_ISSUES, default 2; counted from its manifest),
  * then starts the server on that build and opens an article of the newest issue (expects 200, read
@@ -75,7 +77,9 @@ async function benchSize(issues: number): Promise<string[]> {
   mkdirSync(base, { recursive: true });
   const gen = await ensureArchive(archive, issues);
   console.error(`[${issues}] archive ${gen.reused ? 'reused' : `generated in ${secs(gen.ms)}`}: ${archive}`);
+  // Cold: no parse cache, no cache of indexed issues, no segments of an earlier run to keep.
   rmSync(cache, { recursive: true, force: true });
+  rmSync(index, { recursive: true, force: true });
   const env = { CONTENT_DIR: archive, DUBAO_CACHE_DIR: cache, NEXT_TELEMETRY_DISABLED: '1' };
 
   const indexRun = () =>

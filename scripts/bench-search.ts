@@ -14,7 +14,8 @@ import { buildIndex } from '@/lib/search/build';
 import { SearchClient } from '@/lib/search/client';
 import { parseQuery, findTerm, type Term } from '@/lib/search/query';
 import { search, searchDocs } from '@/lib/search/search';
-import { toShards } from '@/lib/search/shards';
+import { mergeIssues } from '@/lib/search/issue-index';
+import { joinSegments, segmentFiles, segmentPath, toShards, type ShardFiles } from '@/lib/search/shards';
 import { indexTokens } from '@/lib/search/tokenize';
 import type { DocText } from '@/lib/search/types';
 
@@ -112,6 +113,46 @@ function checkPages(built: ReturnType<typeof buildIndex>) {
 const MARK = '\u0002';
 const splitQuery = (s: string) => (s.startsWith(MARK) ? s.slice(1).split(MARK) : indexTokens(s));
 
+/** What the browser client downloads per query (gzip KiB), and the ids it shows, from these files. */
+function clientDownloads({ manifest, files }: ShardFiles) {
+  const sizes = new Map<string, number>();
+  const bodies = new Map<string, string>();
+  let termRaw = 0;
+  let termGz = 0;
+  let docGz = 0;
+  for (const f of files) {
+    const g = gz(f.body);
+    sizes.set(f.path, g);
+    bodies.set(f.path, f.body);
+    if (f.path.includes('/t/')) {
+      termRaw += Buffer.byteLength(f.body);
+      termGz += g;
+    } else docGz += g;
+  }
+  const manifestJson = JSON.stringify(manifest);
+  const results: string[] = [];
+  const kb = (async () => {
+    const out: number[] = [];
+    for (const q of BENCH_QUERIES) {
+      let bytes = 0;
+      const client = new SearchClient('', async (url) => {
+        const path = url.replace(/^\//, '').replace(/\?.*$/, '');
+        if (path === 'manifest.json') {
+          bytes += gz(manifestJson);
+          return JSON.parse(manifestJson);
+        }
+        bytes += sizes.get(path) ?? 0;
+        return JSON.parse(bodies.get(path) ?? '[]');
+      });
+      const r = await client.search(q, { limit: 10 });
+      results.push(`${r.total} ${r.exact} ${r.hits.map((h) => h.id).join()}`);
+      out.push(bytes / 1024);
+    }
+    return out;
+  })();
+  return { termRaw, termGz, docGz, kb, results: kb.then(() => results) };
+}
+
 async function benchOurs(
   size: number,
   texts: DocText[],
@@ -119,37 +160,32 @@ async function benchOurs(
   buildS: number,
   truth: Map<string, Set<number>>,
 ): Promise<Row[]> {
-  const { manifest, files } = toShards(built, { version: 'bench' });
-  const sizes = new Map<string, number>();
-  let termRaw = 0;
-  let termGz = 0;
-  let docGz = 0;
-  const bodies = new Map<string, string>();
-  for (const f of files) {
-    const g = gz(f.body);
-    sizes.set(f.path, g);
-    bodies.set(f.path, f.body);
-    if (f.path.startsWith('t/')) {
-      termRaw += Buffer.byteLength(f.body);
-      termGz += g;
-    } else docGz += g;
+  const one = clientDownloads(toShards(built, { version: 'bench' }));
+  // As `npm run build:search` writes it: one segment per year, each indexed alone.
+  const years = new Map<string, typeof built.docs>();
+  for (const d of built.docs) {
+    const y = d.date.slice(0, 4);
+    if (!years.has(y)) years.set(y, []);
+    years.get(y)!.push(d);
   }
-  const manifestJson = JSON.stringify(manifest);
-  const downloads: number[] = [];
-  for (const q of BENCH_QUERIES) {
-    let bytes = 0;
-    const client = new SearchClient('', async (url) => {
-      const path = url.replace(/^\//, '').replace(/\?.*$/, '');
-      if (path === 'manifest.json') {
-        bytes += gz(manifestJson);
-        return JSON.parse(manifestJson);
-      }
-      bytes += sizes.get(path) ?? 0;
-      return JSON.parse(bodies.get(path) ?? '[]');
-    });
-    await client.search(q, { limit: 10 });
-    downloads.push(bytes / 1024);
+  const parts = [...years].map(([y, docs]) => segmentFiles(mergeIssues(docs), `y${y}`));
+  const segmented = clientDownloads({
+    manifest: joinSegments(parts, { version: 'bench' }),
+    files: parts.flatMap((p) => p.files.map((f) => ({ path: segmentPath(p.segment.id, f.path), body: f.body }))),
+  });
+  for (const [i, q] of BENCH_QUERIES.entries()) {
+    const [a, b] = [(await one.results)[i], (await segmented.results)[i]];
+    if (a !== b) throw new Error(`${q}: the segmented index gives other results than the single one`);
   }
+  const downloads = await one.kb;
+  const segKb = await segmented.kb;
+  console.error(
+    `[${size}] browser download per query, KiB gzip (median / max): one segment ${pct(downloads, 0.5).toFixed(1)} / ` +
+      `${Math.max(...downloads).toFixed(1)}; ${parts.length} segments by year ${pct(segKb, 0.5).toFixed(1)} / ${Math.max(...segKb).toFixed(1)}`,
+  );
+  const termRaw = one.termRaw;
+  const termGz = one.termGz;
+  const docGz = one.docGz;
   void texts;
   checkPages(built);
   const q = quality((query) => searchDocs(built, query), truth);

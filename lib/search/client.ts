@@ -7,7 +7,8 @@ import { dateOf, docRange, docText } from './build';
 import { createIndex, orderByKey, prepare, queryTokens, verify, type FlexIndex } from './engine';
 import { parseQuery } from './query';
 import { toHit } from './search';
-import { decodeEntry, entryDoc, shardOf, type DocEntry, type Manifest, type TermEntry } from './shards';
+import { SegmentedPostings } from './segments';
+import { entryDoc, type DocEntry, type Manifest, type TermEntry } from './shards';
 import { simplifyQuery } from './simplify';
 import type { DocText, SearchDoc, SearchOptions, SearchResult } from './types';
 
@@ -16,10 +17,10 @@ const VERIFY_BUDGET = 48;
 const BATCH = 16;
 
 export class SearchClient {
-  private manifest?: Promise<Manifest>;
+  private manifest?: Promise<{ m: Manifest; postings: SegmentedPostings }>;
   private readonly index: FlexIndex = createIndex();
-  private readonly termShards = new Map<number, Promise<void>>();
-  private readonly docShards = new Map<number, Promise<SearchDoc[]>>();
+  private readonly termShards = new Map<string, Promise<void>>();
+  private readonly docShards = new Map<string, Promise<SearchDoc[]>>();
   private readonly texts = new Map<number, DocText>();
 
   constructor(
@@ -31,53 +32,53 @@ export class SearchClient {
     },
   ) {}
 
-  private getManifest(): Promise<Manifest> {
-    return (this.manifest ??= this.fetcher(`${this.base}/manifest.json`) as Promise<Manifest>);
+  private getManifest(): Promise<{ m: Manifest; postings: SegmentedPostings }> {
+    return (this.manifest ??= (this.fetcher(`${this.base}/manifest.json`) as Promise<Manifest>).then((m) => {
+      if (!Array.isArray(m?.segments)) throw new Error(`${this.base}/manifest.json: not a search index of this version`);
+      return { m, postings: new SegmentedPostings(m, this.index) };
+    }));
   }
 
-  private async loadTokens(m: Manifest, tokens: string[]): Promise<void> {
-    const shards = new Set(tokens.map((t) => shardOf(t, m.termShards)));
+  /** Segment files are named by their content (the segment id), so their URLs need no version. */
+  private async loadTokens(postings: SegmentedPostings, tokens: string[]): Promise<void> {
     await Promise.all(
-      [...shards].map((s) => {
-        let p = this.termShards.get(s);
+      postings.termFiles(tokens).map((f) => {
+        let p = this.termShards.get(f.path);
         if (!p) {
-          p = (this.fetcher(`${this.base}/t/${s}.json?v=${m.version}`) as Promise<TermEntry[]>).then(
-            (entries) => {
-              this.index.import('map', entries.map(decodeEntry) as never);
-            },
+          p = (this.fetcher(`${this.base}/${f.path}`) as Promise<TermEntry[]>).then((entries) =>
+            postings.addTermShard(f, entries),
           );
-          this.termShards.set(s, p);
+          this.termShards.set(f.path, p);
         }
         return p;
       }),
     );
+    postings.merge(tokens);
   }
 
-  private async loadDocs(m: Manifest, ns: number[]): Promise<void> {
-    const shards = new Set(ns.map((n) => Math.floor(n / m.docShardSize)));
-    await Promise.all(
-      [...shards].map((s) => {
-        let p = this.docShards.get(s);
-        if (!p) {
-          p = (this.fetcher(`${this.base}/d/${s}.json?v=${m.version}`) as Promise<DocEntry[]>).then(
-            (entries) =>
-              entries.map((e, i) => {
-                const n = s * m.docShardSize + i;
-                const doc = entryDoc(e, dateOf(m.dates, n));
-                this.texts.set(n, docText(doc));
-                return doc;
-              }),
-          );
-          this.docShards.set(s, p);
-        }
-        return p;
-      }),
-    );
+  private docShard(m: Manifest, postings: SegmentedPostings, n: number): Promise<SearchDoc[]> {
+    const f = postings.docFile(n);
+    let p = this.docShards.get(f.path);
+    if (!p) {
+      p = (this.fetcher(`${this.base}/${f.path}`) as Promise<DocEntry[]>).then((entries) =>
+        entries.map((e, i) => {
+          const doc = entryDoc(e, dateOf(m.dates, f.first + i));
+          this.texts.set(f.first + i, docText(doc));
+          return doc;
+        }),
+      );
+      this.docShards.set(f.path, p);
+    }
+    return p;
   }
 
-  private async doc(m: Manifest, n: number): Promise<SearchDoc> {
-    const docs = await this.docShards.get(Math.floor(n / m.docShardSize))!;
-    return docs[n % m.docShardSize]!;
+  private async loadDocs(m: Manifest, postings: SegmentedPostings, ns: number[]): Promise<void> {
+    await Promise.all(ns.map((n) => this.docShard(m, postings, n)));
+  }
+
+  private async doc(m: Manifest, postings: SegmentedPostings, n: number): Promise<SearchDoc> {
+    const docs = await this.docShard(m, postings, n);
+    return docs[n - postings.docFile(n).first]!;
   }
 
   /**
@@ -87,10 +88,10 @@ export class SearchClient {
    */
   async search(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
     // A query typed in Traditional is converted first, as the server's results page does.
-    const [m, simplified] = await Promise.all([this.getManifest(), simplifyQuery(query)]);
+    const [{ m, postings }, simplified] = await Promise.all([this.getManifest(), simplifyQuery(query)]);
     const terms = parseQuery(simplified);
     const termTexts = terms.map((t) => t.text);
-    await this.loadTokens(m, queryTokens(terms));
+    await this.loadTokens(postings, queryTokens(terms));
     const [lo, hi] = docRange(m.dates, m.docCount, opts.from, opts.to);
     const prep = prepare(this.index, m.docCount, terms, lo, hi);
     const want = (opts.offset ?? 0) + (opts.limit ?? 10);
@@ -114,7 +115,7 @@ export class SearchClient {
       while (i < queue.length && docs.length < want && i < VERIFY_BUDGET + want) {
         const batch = queue.slice(i, i + BATCH);
         i += batch.length;
-        await this.loadDocs(m, batch);
+        await this.loadDocs(m, postings, batch);
         for (const n of batch) {
           const key = verify(prep, n, this.texts.get(n));
           if (key >= 0) {
@@ -127,9 +128,9 @@ export class SearchClient {
       order = orderByKey(docs, keys);
     }
     const page = order.slice(opts.offset ?? 0, want);
-    await this.loadDocs(m, page);
+    await this.loadDocs(m, postings, page);
     const hits = await Promise.all(
-      page.map(async (n) => toHit(await this.doc(m, n), termTexts, dateOf(m.dates, n))),
+      page.map(async (n) => toHit(await this.doc(m, postings, n), termTexts, dateOf(m.dates, n))),
     );
     return { hits, total: order.length, exact, terms: termTexts };
   }

@@ -96,6 +96,16 @@ export class DiskIssueCache implements IssueCache {
     }
   }
 
+  /** The file name of an issue's entry (the segment build records them, segmented-build.ts). */
+  nameOf(docs: SearchDoc[]): string {
+    return path.basename(this.file(docs).file);
+  }
+
+  /** Marks entries as in use without reading them: their issues are in a segment kept as it was. */
+  keep(names: Iterable<string>): void {
+    for (const name of names) if (/^[0-9a-f]{40}\.idx$/.test(name)) this.used.add(name);
+  }
+
   /** Removes every file this cache has not read or written: issues gone from the archive or changed since. */
   prune(): number {
     let removed = 0;

@@ -8,6 +8,7 @@ import { indexContentDir } from './archive';
 import type { BuiltIndex } from './build';
 import { archiveFingerprint, openPrebuilt, PrebuiltIndex, writeIndexFiles } from './prebuilt';
 import { search } from './search';
+import { buildSegmented } from './segmented-build';
 import { toShards } from './shards';
 import type { SearchOptions } from './types';
 
@@ -22,16 +23,11 @@ beforeAll(() => {
   root = mkdtempSync(path.join(tmpdir(), 'dubao-prebuilt-'));
   content = path.join(root, 'content');
   out = path.join(root, 'search');
-  generateArchive({ issues: 6, out: content, seed: 7, start: '2025-03-01' });
+  // Across a new year: two segments (2024's three issues, 2025's three).
+  generateArchive({ issues: 6, out: content, seed: 7, start: '2024-12-29' });
   built = indexContentDir(content);
   // Small shards, so a query reads some of them and not all.
-  const files = toShards(built, {
-    version: 'v1',
-    source: archiveFingerprint(content),
-    termShardBytes: 8_000,
-    docShardSize: 8,
-  });
-  writeIndexFiles(out, files);
+  buildSegmented({ dir: content, out, termShardBytes: 8_000, docShardSize: 8, codeVersion: 'test' });
 });
 
 afterAll(() => {
@@ -55,7 +51,7 @@ function queries(): [string, SearchOptions][] {
     qs.push([`${b.slice(0, 2)} ${h.slice(0, 2)}`, {}], [b.slice(0, 8), {}]);
     qs.push(
       [h.slice(0, 2), { from: d.date, to: d.date }],
-      [b.slice(0, 1), { from: '2025-03-03', limit: 50 }],
+      [b.slice(0, 1), { from: '2024-12-31', limit: 50 }],
     );
   }
   qs.push(['的', { limit: 1000 }], ['不存在的词语组合', {}], ['', {}], ['"经济 发展"', {}]);
@@ -82,11 +78,16 @@ describe('prebuilt index files', () => {
 
   it('serve the files written, and nothing outside them', () => {
     const p = openPrebuilt(out, content)!;
-    expect(p.file('t/0.json')).toBe(readFileSync(path.join(out, 't/0.json'), 'utf8'));
-    expect(p.file('d/1.json')).toBe(readFileSync(path.join(out, 'd/1.json'), 'utf8'));
-    expect(p.file(`t/${p.manifest.termShards}.json`)).toBeUndefined();
-    expect(p.file('../content/2025-03-01/01.md')).toBeUndefined();
-    expect(p.file('t/01.json')).toBeUndefined();
+    expect(p.manifest.segments.map((s) => s.id.slice(0, 4))).toEqual(['2025', '2024']);
+    const [newer, older] = p.manifest.segments.map((s) => `s/${s.id}`);
+    for (const rel of [`${newer}/t/0.json`, `${older}/t/1.json`, `${older}/d/1.json`])
+      expect(p.file(rel)).toBe(readFileSync(path.join(out, rel), 'utf8'));
+    expect(p.file(`${older}/t/${p.manifest.segments[1]!.termShards}.json`)).toBeUndefined();
+    expect(p.file(`${older}/segment.json`)).toBeUndefined();
+    expect(p.file('../content/2025-01-01/01.md')).toBeUndefined();
+    expect(p.file(`${newer}/t/01.json`)).toBeUndefined();
+    expect(p.file('s/2023-abc/t/0.json')).toBeUndefined();
+    expect(p.file('manifest.json')).toBeUndefined();
   });
 
   it('are not used for another or a changed archive, or without a fingerprint', () => {

@@ -13,16 +13,8 @@ import { archiveVersion } from '@/lib/content/version';
 import { dateOf, docText } from './build';
 import { createIndex } from './engine';
 import { searchView, type IndexView } from './search';
-import {
-  decodeEntry,
-  entryDoc,
-  FORMAT,
-  shardOf,
-  type DocEntry,
-  type Manifest,
-  type ShardFiles,
-  type TermEntry,
-} from './shards';
+import { SegmentedPostings } from './segments';
+import { entryDoc, FORMAT, SEGMENT_ID, type DocEntry, type Manifest, type ShardFiles, type TermEntry } from './shards';
 import type { DocText, SearchDoc, SearchOptions, SearchResult } from './types';
 
 /** The parser version the parse cache uses (parse-cache.ts): inlined in a Next.js bundle, else hashed. */
@@ -47,13 +39,11 @@ export function archiveFingerprint(
     .slice(0, 32);
 }
 
-const FILE = /^([td])\/(0|[1-9]\d{0,8})\.json$/;
-
 /** A prebuilt index read from its folder; throws (naming the file) if a shard is missing or broken. */
 export class PrebuiltIndex {
   private readonly view: IndexView;
-  private readonly termShards = new Set<number>();
-  private readonly docShards = new Map<number, SearchDoc[]>();
+  private readonly postings: SegmentedPostings;
+  private readonly docShards = new Map<string, SearchDoc[]>();
   /** Folded texts of the docs read so far, by doc number (an array: verification reads thousands). */
   private readonly texts: (DocText | undefined)[];
 
@@ -63,32 +53,31 @@ export class PrebuiltIndex {
   ) {
     const index = createIndex();
     const m = manifest;
+    const postings = (this.postings = new SegmentedPostings(m, index));
     this.texts = new Array<DocText | undefined>(m.docCount).fill(undefined);
+    const shardOfDoc = (n: number) => this.docShards.get(postings.docFile(n).path)!;
     this.view = {
       index,
       docCount: m.docCount,
       dates: m.dates,
-      doc: (n) => this.docShards.get(Math.floor(n / m.docShardSize))![n % m.docShardSize]!,
+      doc: (n) => shardOfDoc(n)[n - postings.docFile(n).first]!,
       text: (n) => this.texts[n],
       needTokens: (tokens) => {
-        for (const s of new Set(tokens.map((t) => shardOf(t, m.termShards)))) {
-          if (this.termShards.has(s)) continue;
-          const entries = this.json(`t/${s}.json`) as TermEntry[];
-          index.import('map', entries.map(decodeEntry) as never);
-          this.termShards.add(s);
-        }
+        for (const f of postings.termFiles(tokens)) postings.addTermShard(f, this.json(f.path) as TermEntry[]);
+        postings.merge(tokens);
       },
       needDocs: (ns) => {
-        for (const s of new Set(ns.map((n) => Math.floor(n / m.docShardSize)))) {
-          if (this.docShards.has(s)) continue;
-          const entries = this.json(`d/${s}.json`) as DocEntry[];
+        for (const n of ns) {
+          const f = postings.docFile(n);
+          if (this.docShards.has(f.path)) continue;
+          const entries = this.json(f.path) as DocEntry[];
+          if (!Array.isArray(entries)) throw new Error(`${path.join(this.dir, f.path)}: not a doc shard`);
           const docs = entries.map((e, i) => {
-            const n = s * m.docShardSize + i;
-            const doc = entryDoc(e, dateOf(m.dates, n));
-            this.texts[n] = docText(doc);
+            const doc = entryDoc(e, dateOf(m.dates, f.first + i));
+            this.texts[f.first + i] = docText(doc);
             return doc;
           });
-          this.docShards.set(s, docs);
+          this.docShards.set(f.path, docs);
         }
       },
     };
@@ -103,16 +92,9 @@ export class PrebuiltIndex {
     }
   }
 
-  /** The text of an index file (t/N.json, d/N.json) for the browser, or undefined for any other path. */
+  /** The text of an index file (s/<id>/t/N.json, s/<id>/d/N.json) for the browser, or undefined for any other path. */
   file(rel: string): string | undefined {
-    const match = FILE.exec(rel);
-    if (!match) return undefined;
-    const n = Number(match[2]);
-    const count =
-      match[1] === 't'
-        ? this.manifest.termShards
-        : Math.ceil(this.manifest.docCount / this.manifest.docShardSize);
-    if (n >= count) return undefined;
+    if (!this.postings.hasFile(rel)) return undefined;
     return readFileSync(path.join(this.dir, rel), 'utf8');
   }
 
@@ -124,7 +106,14 @@ export class PrebuiltIndex {
 export function readManifest(indexDir: string): Manifest | undefined {
   try {
     const m = JSON.parse(readFileSync(path.join(indexDir, 'manifest.json'), 'utf8')) as Manifest;
-    const valid = m?.format === FORMAT && Number.isSafeInteger(m.docCount) && m.docCount >= 0;
+    const valid =
+      m?.format === FORMAT &&
+      Number.isSafeInteger(m.docCount) &&
+      m.docCount >= 0 &&
+      Array.isArray(m.segments) &&
+      Array.isArray(m.dates) &&
+      m.segments.every((s) => SEGMENT_ID.test(s?.id)) &&
+      m.segments.reduce((sum, s) => sum + s.docCount, 0) === m.docCount;
     return valid ? m : undefined;
   } catch {
     return undefined;
@@ -156,10 +145,9 @@ export function openPrebuilt(
 /** Writes the index files (replacing the folder) and returns their total size in bytes. */
 export function writeIndexFiles(out: string, { manifest, files }: ShardFiles): number {
   rmSync(out, { recursive: true, force: true });
-  mkdirSync(path.join(out, 't'), { recursive: true });
-  mkdirSync(path.join(out, 'd'), { recursive: true });
   let bytes = 0;
   for (const f of files) {
+    mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
     writeFileSync(path.join(out, f.path), f.body);
     bytes += Buffer.byteLength(f.body);
   }

@@ -1,26 +1,49 @@
 /**
- * The static index files. Term shards: tokens are hashed into shards (a headline token goes with its
- * plain token), each shard a list of [token, docs with count 1, docs with count 2, …], doc numbers
- * delta-encoded. Doc shards: fixed runs of consecutive docs with the fields snippets and verification read.
- * A query fetches the manifest, the shards of its tokens, and the doc shards of the results it shows.
+ * The static index files, in segments: each segment indexes a run of issues (a year, as
+ * `npm run build:search` writes them, segmented-build.ts) in its own folder `s/<id>/`, so a new or
+ * edited issue rewrites its year's segment and leaves the others as they are. In a segment, term
+ * shards: tokens are hashed into shards (a headline token goes with its plain token), each shard a
+ * list of [token, docs with count 1, docs with count 2, …], doc numbers delta-encoded and local to the
+ * segment. Doc shards: fixed runs of consecutive docs with the fields snippets and verification read.
+ * The manifest lists the segments newest first: a doc's number in the archive is its number in its
+ * segment plus the docs of the segments before it, so the archive is numbered as one index would
+ * number it (newest issue first). A query fetches the manifest, the shard of each of its tokens in
+ * every segment, and the doc shards of the results it verifies and shows (segments.ts).
  */
 import type { BuiltIndex } from './build';
 import { postingMap, TF_CAP, type Buckets } from './engine';
 import { HEAD } from './tokenize';
 import type { SearchDoc } from './types';
 
-export const FORMAT = 1;
+export const FORMAT = 2;
 
-export interface Manifest {
-  format: number;
-  /** Changes whenever the content does; appended to shard URLs. */
-  version: string;
+/** One segment's index: its files are s/<id>/t/N.json and s/<id>/d/N.json. */
+export interface Segment {
+  /** Changes whenever the segment's content does, so its files can be cached for good. */
+  id: string;
   docCount: number;
   termShards: number;
   docShardSize: number;
+}
+
+export interface Manifest {
+  format: number;
+  /** Changes whenever the content does. */
+  version: string;
+  docCount: number;
+  /** Newest first. */
+  segments: Segment[];
+  /** [date, first doc number of that issue] over the whole archive, dates descending. */
   dates: [string, number][];
   /** Fingerprint of the archive the files were built from (prebuilt.ts); absent for the server's own. */
   source?: string;
+}
+
+export const SEGMENT_ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+/** Path of a segment's file (t/3.json, d/0.json) from the index root. */
+export function segmentPath(id: string, rel: string): string {
+  return `s/${id}/${rel}`;
 }
 
 /** [token, ...count buckets]: bucket k lists (delta-encoded) the docs where the token occurs k+1 times, 0 if none. */
@@ -81,22 +104,42 @@ export function entryDoc(e: DocEntry, date: string): SearchDoc {
   };
 }
 
-export interface ShardFiles {
-  manifest: Manifest;
-  /** Path relative to the index root (t/3.json, d/0.json) and its JSON text. */
-  files: { path: string; body: string }[];
+export interface IndexFile {
+  path: string;
+  body: string;
 }
 
-export interface ShardOptions {
+export interface ShardFiles {
+  manifest: Manifest;
+  /** Path relative to the index root (s/<id>/t/3.json, s/<id>/d/0.json) and its JSON text. */
+  files: IndexFile[];
+}
+
+export interface SegmentOptions {
   /** Aim for term shards of about this many JSON bytes. */
   termShardBytes?: number;
   docShardSize?: number;
+}
+
+export interface ShardOptions extends SegmentOptions {
   version?: string;
   source?: string;
 }
 
-/** The files of an index; its texts are not needed (the doc shards carry the fields they are folded from). */
-export function toShards(built: Omit<BuiltIndex, 'texts'>, opts: ShardOptions = {}): ShardFiles {
+export interface SegmentFiles {
+  segment: Segment;
+  /** The segment's own date table (doc numbers local to it). */
+  dates: [string, number][];
+  /** Paths relative to the segment's folder (t/3.json, d/0.json). */
+  files: IndexFile[];
+}
+
+/** The files of one segment; its texts are not needed (the doc shards carry the fields they are folded from). */
+export function segmentFiles(
+  built: Omit<BuiltIndex, 'texts'>,
+  id: string,
+  opts: SegmentOptions = {},
+): SegmentFiles {
   const entries = new Map<string, string>();
   let total = 0;
   for (const [tok, buckets] of postingMap(built.index)) {
@@ -114,14 +157,41 @@ export function toShards(built: Omit<BuiltIndex, 'texts'>, opts: ShardOptions = 
     const part = built.docs.slice(s * docShardSize, (s + 1) * docShardSize).map(docEntry);
     files.push({ path: `d/${s}.json`, body: JSON.stringify(part) });
   }
-  const manifest: Manifest = {
-    format: FORMAT,
-    version: opts.version ?? String(Date.now()),
-    docCount: built.docs.length,
-    termShards,
-    docShardSize,
+  return {
+    segment: { id, docCount: built.docs.length, termShards, docShardSize },
     dates: built.dates,
+    files,
+  };
+}
+
+/** The manifest of segments given newest first, each with its own date table. */
+export function joinSegments(
+  parts: { segment: Segment; dates: [string, number][] }[],
+  opts: { version: string; source?: string },
+): Manifest {
+  const dates: [string, number][] = [];
+  let docCount = 0;
+  for (const { segment, dates: own } of parts) {
+    for (const [date, first] of own) dates.push([date, docCount + first]);
+    docCount += segment.docCount;
+  }
+  return {
+    format: FORMAT,
+    version: opts.version,
+    docCount,
+    segments: parts.map((p) => p.segment),
+    dates,
     ...(opts.source ? { source: opts.source } : {}),
   };
-  return { manifest, files };
+}
+
+/** The files of an index as one segment (the server's in-memory index, tests, benchmarks). */
+export function toShards(built: Omit<BuiltIndex, 'texts'>, opts: ShardOptions = {}): ShardFiles {
+  const version = opts.version ?? String(Date.now());
+  const id = `all-${version}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+  const part = segmentFiles(built, id, opts);
+  return {
+    manifest: joinSegments([part], { version, source: opts.source }),
+    files: part.files.map((f) => ({ path: segmentPath(id, f.path), body: f.body })),
+  };
 }
