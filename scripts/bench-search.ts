@@ -131,12 +131,15 @@ function clientDownloads({ manifest, files }: ShardFiles) {
   }
   const manifestJson = JSON.stringify(manifest);
   const results: string[] = [];
+  const requests: number[] = [];
   const kb = (async () => {
     const out: number[] = [];
     for (const q of BENCH_QUERIES) {
       let bytes = 0;
+      let count = 0;
       const client = new SearchClient('', async (url) => {
         const path = url.replace(/^\//, '').replace(/\?.*$/, '');
+        count++;
         if (path === 'manifest.json') {
           bytes += gz(manifestJson);
           return JSON.parse(manifestJson);
@@ -147,10 +150,19 @@ function clientDownloads({ manifest, files }: ShardFiles) {
       const r = await client.search(q, { limit: 10 });
       results.push(`${r.total} ${r.exact} ${r.hits.map((h) => h.id).join()}`);
       out.push(bytes / 1024);
+      requests.push(count);
     }
     return out;
   })();
-  return { termRaw, termGz, docGz, kb, results: kb.then(() => results) };
+  return {
+    termRaw,
+    termGz,
+    docGz,
+    files: files.length,
+    kb,
+    results: kb.then(() => results),
+    requests: kb.then(() => requests),
+  };
 }
 
 async function benchOurs(
@@ -168,21 +180,27 @@ async function benchOurs(
     if (!years.has(y)) years.set(y, []);
     years.get(y)!.push(d);
   }
-  const parts = [...years].map(([y, docs]) => segmentFiles(mergeIssues(docs), `y${y}`));
-  const segmented = clientDownloads({
-    manifest: joinSegments(parts, { version: 'bench' }),
-    files: parts.flatMap((p) => p.files.map((f) => ({ path: segmentPath(p.segment.id, f.path), body: f.body }))),
-  });
-  for (const [i, q] of BENCH_QUERIES.entries()) {
-    const [a, b] = [(await one.results)[i], (await segmented.results)[i]];
-    if (a !== b) throw new Error(`${q}: the segmented index gives other results than the single one`);
+  const merged = [...years].map(([y, docs]) => [y, mergeIssues(docs)] as const);
+  const segmented = (termShardBytes?: number) => {
+    const parts = merged.map(([y, m]) => segmentFiles(m, `y${y}`, { termShardBytes }));
+    return clientDownloads({
+      manifest: joinSegments(parts, { version: 'bench' }),
+      files: parts.flatMap((p) => p.files.map((f) => ({ path: segmentPath(p.segment.id, f.path), body: f.body }))),
+    });
+  };
+  const show = (name: string, d: ReturnType<typeof clientDownloads>, kb: number[], reqs: number[]) =>
+    `${name}: ${pct(kb, 0.5).toFixed(1)} / ${Math.max(...kb).toFixed(1)} KiB, ${pct(reqs, 0.5)} / ${Math.max(...reqs)} requests, ${d.files} files`;
+  const lines = [show('one index, 64 KB term shards', one, await one.kb, await one.requests)];
+  for (const bytes of [64_000, 16_000, 8_000]) {
+    const seg = segmented(bytes);
+    const [a, b] = [await one.results, await seg.results];
+    BENCH_QUERIES.forEach((q, i) => {
+      if (a[i] !== b[i]) throw new Error(`${q}: the segmented index gives other results than the single one`);
+    });
+    lines.push(show(`${merged.length} segments by year, ${bytes / 1000} KB term shards`, seg, await seg.kb, await seg.requests));
   }
+  console.error(`[${size}] what the browser fetches per query (gzip, median / max):\n  ${lines.join('\n  ')}`);
   const downloads = await one.kb;
-  const segKb = await segmented.kb;
-  console.error(
-    `[${size}] browser download per query, KiB gzip (median / max): one segment ${pct(downloads, 0.5).toFixed(1)} / ` +
-      `${Math.max(...downloads).toFixed(1)}; ${parts.length} segments by year ${pct(segKb, 0.5).toFixed(1)} / ${Math.max(...segKb).toFixed(1)}`,
-  );
   const termRaw = one.termRaw;
   const termGz = one.termGz;
   const docGz = one.docGz;

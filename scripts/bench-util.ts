@@ -262,11 +262,17 @@ export async function startServer(
 /** Fetches a URL, returning status, headers and milliseconds to the last byte. */
 export async function timedGet(
   url: string,
-): Promise<{ status: number; ms: number; bytes: number; headers: Headers }> {
+): Promise<{ status: number; ms: number; bytes: number; headers: Headers; body: string }> {
   const t = performance.now();
   const res = await fetch(url, { redirect: 'manual' });
   const body = await res.arrayBuffer();
-  return { status: res.status, ms: performance.now() - t, bytes: body.byteLength, headers: res.headers };
+  return {
+    status: res.status,
+    ms: performance.now() - t,
+    bytes: body.byteLength,
+    headers: res.headers,
+    body: new TextDecoder().decode(body),
+  };
 }
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

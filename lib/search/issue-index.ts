@@ -190,28 +190,42 @@ export function mergeIssues(input: SearchDoc[], cache?: IssueCache): MergedIndex
   }
 }
 
-/**
- * The same, with a turn of the event loop whenever `sliceMs` have passed, so a server indexing a large
- * archive keeps answering other requests meanwhile; with the texts the server's search verifies against.
- */
-export async function buildIndexYielding(
-  input: SearchDoc[],
-  cache?: IssueCache,
-  sliceMs = 20,
-): Promise<BuiltIndex & { stats: MergeStats }> {
+/** A pause that turns the event loop once `sliceMs` have passed since the last turn. */
+export function slicer(sliceMs = 20): () => Promise<void> {
   let last = performance.now();
-  const pause = async () => {
+  return async () => {
     if (performance.now() - last < sliceMs) return;
     await new Promise((resolve) => setImmediate(resolve));
     last = performance.now();
   };
+}
+
+/**
+ * mergeIssues with a turn of the event loop whenever `sliceMs` have passed, so a server indexing a
+ * large archive keeps answering other requests meanwhile.
+ */
+export async function mergeIssuesYielding(
+  input: SearchDoc[],
+  cache?: IssueCache,
+  pause: () => Promise<void> = slicer(),
+): Promise<MergedIndex> {
   const steps = mergeSteps(input, cache);
   let step = steps.next();
   while (!step.done) {
     await pause();
     step = steps.next();
   }
-  const merged = step.value;
+  return step.value;
+}
+
+/** The same, with the texts an exact search in memory verifies against. */
+export async function buildIndexYielding(
+  input: SearchDoc[],
+  cache?: IssueCache,
+  sliceMs = 20,
+): Promise<BuiltIndex & { stats: MergeStats }> {
+  const pause = slicer(sliceMs);
+  const merged = await mergeIssuesYielding(input, cache, pause);
   const texts = [];
   for (const d of merged.docs) {
     texts.push(docText(d));

@@ -39,17 +39,23 @@ export function archiveFingerprint(
     .slice(0, 32);
 }
 
-/** A prebuilt index read from its folder; throws (naming the file) if a shard is missing or broken. */
-export class PrebuiltIndex {
+/**
+ * An index over its files (shards.ts), each read on demand through `text` (which throws, naming the
+ * file, if it cannot): the prebuilt files on disk, or the server's own index held in memory.
+ */
+export class ShardIndex {
   private readonly view: IndexView;
-  private readonly postings: SegmentedPostings;
+  protected readonly postings: SegmentedPostings;
   private readonly docShards = new Map<string, SearchDoc[]>();
   /** Folded texts of the docs read so far, by doc number (an array: verification reads thousands). */
   private readonly texts: (DocText | undefined)[];
 
   constructor(
-    readonly dir: string,
     readonly manifest: Manifest,
+    /** The JSON text of an index file, by its path from the index root. */
+    private readonly text: (rel: string) => string,
+    /** How an error names a file. */
+    private readonly name: (rel: string) => string = (rel) => rel,
   ) {
     const index = createIndex();
     const m = manifest;
@@ -71,7 +77,7 @@ export class PrebuiltIndex {
           const f = postings.docFile(n);
           if (this.docShards.has(f.path)) continue;
           const entries = this.json(f.path) as DocEntry[];
-          if (!Array.isArray(entries)) throw new Error(`${path.join(this.dir, f.path)}: not a doc shard`);
+          if (!Array.isArray(entries)) throw new Error(`${this.name(f.path)}: not a doc shard`);
           const docs = entries.map((e, i) => {
             const doc = entryDoc(e, dateOf(m.dates, f.first + i));
             this.texts[f.first + i] = docText(doc);
@@ -84,22 +90,34 @@ export class PrebuiltIndex {
   }
 
   private json(rel: string): unknown {
-    const file = path.join(this.dir, rel);
     try {
-      return JSON.parse(readFileSync(file, 'utf8'));
+      return JSON.parse(this.text(rel));
     } catch (err) {
-      throw new Error(`${file}: cannot read the prebuilt search index (${(err as Error).message})`);
+      throw new Error(`${this.name(rel)}: cannot read the search index (${(err as Error).message})`);
     }
   }
 
   /** The text of an index file (s/<id>/t/N.json, s/<id>/d/N.json) for the browser, or undefined for any other path. */
   file(rel: string): string | undefined {
-    if (!this.postings.hasFile(rel)) return undefined;
-    return readFileSync(path.join(this.dir, rel), 'utf8');
+    return this.postings.hasFile(rel) ? this.text(rel) : undefined;
   }
 
   search(query: string, opts: SearchOptions = {}): SearchResult {
     return searchView(this.view, query, opts);
+  }
+}
+
+/** A prebuilt index read from its folder; throws (naming the file) if a shard is missing or broken. */
+export class PrebuiltIndex extends ShardIndex {
+  constructor(
+    readonly dir: string,
+    manifest: Manifest,
+  ) {
+    super(
+      manifest,
+      (rel) => readFileSync(path.join(dir, rel), 'utf8'),
+      (rel) => `${path.join(dir, rel)} (prebuilt)`,
+    );
   }
 }
 

@@ -2,7 +2,8 @@
  * The server's search. When the index files the build wrote (public/search, or DUBAO_SEARCH_DIR)
  * describe the archive this server reads, it searches them, reading shards on demand (prebuilt.ts);
  * otherwise (another CONTENT_DIR, an edited archive, `next dev`) it indexes the reader's data layer
- * in memory, rebuilt when the archive changes, in slices so that other requests are served meanwhile.
+ * in memory, in the same segments, one per year: when the archive changes, only the years whose
+ * articles changed are indexed again, in slices so that other requests are served meanwhile.
  */
 import 'server-only';
 import path from 'node:path';
@@ -10,21 +11,11 @@ import { allArticles } from '@/lib/content';
 import { contentDir } from '@/lib/content/load';
 import { archive } from '@/lib/content/store';
 import type { Article } from '@/lib/ingest/types';
-import { toSearchDocs } from './archive';
-import type { BuiltIndex } from './build';
 import { DiskIssueCache } from './index-cache';
-import { buildIndexYielding } from './issue-index';
+import { buildInMemory, type MemoryIndex } from './memory-index';
 import { archiveFingerprint, openPrebuilt, parserVersion, type PrebuiltIndex } from './prebuilt';
-import { search } from './search';
-import { toShards, type Manifest } from './shards';
+import type { Manifest } from './shards';
 import type { SearchOptions, SearchResult } from './types';
-
-interface Cached {
-  /** The articles the index was built from; the data layer keeps unchanged parses, so identity is enough. */
-  articles: Article[];
-  built: BuiltIndex;
-  files?: { manifest: Manifest; files: Map<string, string> };
-}
 
 interface Prebuilt {
   indexDir: string;
@@ -37,8 +28,8 @@ interface Prebuilt {
 const RECHECK_MS = 5_000;
 
 const store = globalThis as typeof globalThis & {
-  __dubaoSearch?: Cached;
-  __dubaoSearchBuild?: { articles: Article[]; done: Promise<Cached> };
+  __dubaoSearch?: MemoryIndex;
+  __dubaoSearchBuild?: { articles: Article[]; done: Promise<MemoryIndex> };
   __dubaoPrebuilt?: Prebuilt;
 };
 
@@ -68,13 +59,8 @@ function dropPrebuilt(err: unknown) {
   if (store.__dubaoPrebuilt) store.__dubaoPrebuilt.index = undefined;
 }
 
-/**
- * The in-memory index of the archive as it is now. Built in slices (buildIndexYielding), so the
- * server keeps answering while it indexes a large archive; concurrent searches share one build.
- * Issues that `npm run build:search` or an earlier build indexed come from the cache of indexed
- * issues (index-cache.ts): after a few pages were added, only their issues are indexed again.
- */
-function state(): Cached | Promise<Cached> {
+/** The in-memory index of the archive as it is now; concurrent searches share one build. */
+function state(): MemoryIndex | Promise<MemoryIndex> {
   const items = [...allArticles()];
   const same = (articles: Article[]) =>
     articles.length === items.length && items.every((it, i) => it.article === articles[i]);
@@ -85,8 +71,7 @@ function state(): Cached | Promise<Cached> {
   const articles = items.map((it) => it.article);
   // In development the search code may have changed since the cache's version was pinned (next.config.ts).
   const cache = process.env.NODE_ENV === 'development' ? undefined : DiskIssueCache.open();
-  const done = buildIndexYielding(toSearchDocs(items), cache).then((built) => {
-    const next: Cached = { articles, built };
+  const done = buildInMemory(items, cached, cache).then((next) => {
     // A newer archive may have started its own build meanwhile: keep whichever is current.
     if (store.__dubaoSearchBuild?.done === done) {
       store.__dubaoSearch = next;
@@ -97,8 +82,6 @@ function state(): Cached | Promise<Cached> {
   store.__dubaoSearchBuild = { articles, done };
   return done;
 }
-
-let builds = 0;
 
 /** The static index files of the current archive: the prebuilt ones, or made once per archive change. */
 export async function searchFiles(): Promise<{
@@ -118,11 +101,7 @@ export async function searchFiles(): Promise<{
     return { manifest: p.manifest, files: { get } };
   }
   const c = await state();
-  if (!c.files) {
-    const { manifest, files } = toShards(c.built, { version: `${Date.now().toString(36)}-${++builds}` });
-    c.files = { manifest, files: new Map(files.map((f) => [f.path, f.body])) };
-  }
-  return c.files;
+  return { manifest: c.index.manifest, files: c.files };
 }
 
 export async function serverSearch(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
@@ -134,5 +113,5 @@ export async function serverSearch(query: string, opts: SearchOptions = {}): Pro
       dropPrebuilt(err);
     }
   }
-  return search((await state()).built, query, opts);
+  return (await state()).index.search(query, opts);
 }
