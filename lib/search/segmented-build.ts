@@ -22,7 +22,9 @@ import { indexVersion, type DiskIssueCache } from './index-cache';
 import { mergeIssues, type IssueCache } from './issue-index';
 import { archiveFingerprint, parserVersion } from './prebuilt';
 import {
+  DOC_SHARD_SIZE,
   FORMAT,
+  SEGMENT_TERM_BYTES,
   joinSegments,
   segmentFiles,
   SEGMENT_ID,
@@ -85,7 +87,7 @@ export function segmentKey(
   opts: SegmentOptions,
 ): string {
   const hash = createHash('sha256').update(
-    `dubao search segment ${FORMAT}\0code ${code}\0shards ${opts.termShardBytes ?? ''}/${opts.docShardSize ?? ''}\0year ${year}\n`,
+    `dubao search segment ${FORMAT}\0code ${code}\0shards ${opts.termShardBytes ?? SEGMENT_TERM_BYTES}/${opts.docShardSize ?? DOC_SHARD_SIZE}\0year ${year}\n`,
   );
   for (const issue of issues) {
     hash.update(`issue ${issue.date}\0${issue.errors.join('\0')}\n`);
