@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadArchive } from '@/lib/content/load';
 import { generateArchive } from '@/lib/gen/archive';
 import { toSearchDocs, type Located } from './archive';
@@ -46,6 +46,13 @@ describe("the server's in-memory index", () => {
     expect(first.files.size).toBeGreaterThan(3);
     for (const [rel, body] of first.files) expect(first.index.file(rel)).toBe(body);
     expect(first.index.file('manifest.json')).toBeUndefined();
+    // A restarted server (the module loaded afresh) names its segments anew: browsers cache
+    // segment files for good, so an id must never stand for two contents.
+    vi.resetModules();
+    const restarted = (await import('./memory-index')).buildInMemory;
+    const other = await restarted(items, undefined, undefined, noPause);
+    const ids = (m: typeof first) => m.index.manifest.segments.map((s) => s.id);
+    expect(ids(other).filter((id) => ids(first).includes(id))).toEqual([]);
   });
 
   it('indexes again only the year whose articles changed', async () => {

@@ -60,7 +60,9 @@ export async function buildInMemory(
     }
     const merged = await mergeIssuesYielding(toSearchDocs(yearItems), cache, pause);
     await pause();
-    years.push({ year, articles, part: segmentFiles(merged, `m${year}-${(++builds).toString(36)}`) });
+    // Browsers keep segment files for good: an id is never used twice, across restarts too.
+    const id = `m${year}-${Date.now().toString(36)}-${(++builds).toString(36)}`;
+    years.push({ year, articles, part: segmentFiles(merged, id) });
     built.push(year);
     await pause();
   }
