@@ -14,6 +14,7 @@ import { buildIndex } from '@/lib/search/build';
 import { SearchClient } from '@/lib/search/client';
 import { parseQuery, findTerm, type Term } from '@/lib/search/query';
 import { search, searchDocs } from '@/lib/search/search';
+import { byYear } from '@/lib/search/archive';
 import { mergeIssues } from '@/lib/search/issue-index';
 import { joinSegments, segmentFiles, segmentPath, toShards, type ShardFiles } from '@/lib/search/shards';
 import { indexTokens } from '@/lib/search/tokenize';
@@ -174,13 +175,7 @@ async function benchOurs(
 ): Promise<Row[]> {
   const one = clientDownloads(toShards(built, { version: 'bench' }));
   // As `npm run build:search` writes it: one segment per year, each indexed alone.
-  const years = new Map<string, typeof built.docs>();
-  for (const d of built.docs) {
-    const y = d.date.slice(0, 4);
-    if (!years.has(y)) years.set(y, []);
-    years.get(y)!.push(d);
-  }
-  const merged = [...years].map(([y, docs]) => [y, mergeIssues(docs)] as const);
+  const merged = byYear(built.docs).map(([y, docs]) => [y, mergeIssues(docs)] as const);
   const segmented = (termShardBytes?: number) => {
     const parts = merged.map(([y, m]) => segmentFiles(m, `y${y}`, { termShardBytes }));
     return clientDownloads({

@@ -97,7 +97,7 @@ export interface MergeStats {
 export type MergedIndex = Omit<BuiltIndex, 'texts'> & { stats: MergeStats };
 
 /**
- * The merge, one issue per step, so a caller can yield between steps (buildIndexYielding). Two passes:
+ * The merge, one issue per step, so a caller can yield between steps (mergeIssuesYielding). Two passes:
  * the first collects the issues, numbers the tokens in the order first met and sums the length of
  * every posting list; the second fills lists made at their final length (growing tens of thousands
  * of lists push by push cost more than tokenizing at 3,650 issues).
@@ -216,20 +216,4 @@ export async function mergeIssuesYielding(
     step = steps.next();
   }
   return step.value;
-}
-
-/** The same, with the texts an exact search in memory verifies against. */
-export async function buildIndexYielding(
-  input: SearchDoc[],
-  cache?: IssueCache,
-  sliceMs = 20,
-): Promise<BuiltIndex & { stats: MergeStats }> {
-  const pause = slicer(sliceMs);
-  const merged = await mergeIssuesYielding(input, cache, pause);
-  const texts = [];
-  for (const d of merged.docs) {
-    texts.push(docText(d));
-    if (texts.length % 256 === 0) await pause();
-  }
-  return { ...merged, texts };
 }

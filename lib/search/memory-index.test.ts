@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadArchive } from '@/lib/content/load';
 import { generateArchive } from '@/lib/gen/archive';
-import { toSearchDocs, type Located } from './archive';
+import { archiveItems, toSearchDocs, type Located } from './archive';
 import { buildIndex } from './build';
 import { buildInMemory } from './memory-index';
 import { search } from './search';
@@ -20,10 +20,7 @@ beforeAll(() => {
   const content = path.join(root, 'content');
   generateArchive({ issues: 4, out: content, seed: 7, start: '2023-12-30' });
   generateArchive({ issues: 2, out: content, seed: 9, start: '2025-06-01' });
-  items = [];
-  for (const issue of loadArchive(content).issues)
-    for (const p of issue.pages)
-      for (const article of p.articles) items.push({ date: issue.date, page: p.meta.page, article });
+  items = archiveItems(loadArchive(content));
 });
 
 afterAll(() => {

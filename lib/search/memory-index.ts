@@ -7,7 +7,7 @@
  * milliseconds so the server keeps answering meanwhile.
  */
 import type { Article } from '@/lib/ingest/types';
-import { toSearchDocs, type Located } from './archive';
+import { byYear, toSearchDocs, type Located } from './archive';
 import { mergeIssuesYielding, slicer, type IssueCache } from './issue-index';
 import { ShardIndex } from './prebuilt';
 import { joinSegments, segmentFiles, segmentPath, type SegmentFiles } from './shards';
@@ -41,17 +41,9 @@ export async function buildInMemory(
   cache?: IssueCache,
   pause: () => Promise<void> = slicer(),
 ): Promise<MemoryIndex> {
-  const byYear = new Map<string, Located[]>();
-  for (const it of items) {
-    const year = it.date.slice(0, 4);
-    let list = byYear.get(year);
-    if (!list) byYear.set(year, (list = []));
-    list.push(it);
-  }
   const years: YearPart[] = [];
   const built: string[] = [];
-  for (const year of [...byYear.keys()].sort().reverse()) {
-    const yearItems = byYear.get(year)!;
+  for (const [year, yearItems] of byYear(items)) {
     const articles = yearItems.map((it) => it.article);
     const kept = prev?.years.find((y) => y.year === year && sameList(y.articles, articles));
     if (kept) {

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import type { BuiltIndex } from './build';
 import { archiveFingerprint, openPrebuilt, PrebuiltIndex, writeIndexFiles } from './prebuilt';
 import { search } from './search';
 import { buildSegmented } from './segmented-build';
-import { toShards } from './shards';
+import { toShards, type Manifest } from './shards';
 import type { SearchOptions } from './types';
 
 let root: string;
@@ -95,6 +95,19 @@ describe('prebuilt index files', () => {
     generateArchive({ issues: 2, out: other, seed: 8, start: '2025-03-01' });
     expect(openPrebuilt(out, other)).toBeUndefined();
     expect(openPrebuilt(out, path.join(root, 'missing'))).toBeUndefined();
+
+    // Files of the one-folder layout before segments (format 1), or a manifest whose segments do not add up.
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const old = path.join(root, 'old-format');
+    for (const bad of [
+      { ...manifest, format: 1, segments: undefined, termShards: 3 },
+      { ...manifest, docCount: manifest.docCount + 1 },
+      { ...manifest, segments: [{ ...manifest.segments[0]!, id: '../../content' }, manifest.segments[1]!] },
+    ]) {
+      mkdirSync(old, { recursive: true });
+      writeFileSync(path.join(old, 'manifest.json'), JSON.stringify(bad));
+      expect(openPrebuilt(old, content)).toBeUndefined();
+    }
 
     const unsourced = path.join(root, 'unsourced');
     writeIndexFiles(unsourced, toShards(built, { version: 'v1' }));

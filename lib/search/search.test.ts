@@ -200,6 +200,11 @@ describe('snippets', () => {
 });
 
 describe('static shards in the browser client', () => {
+  it('says which file is wrong when the manifest is not of this index format', async () => {
+    const client = new SearchClient('/search', async () => ({ format: 1, docCount: 3, termShards: 2 }));
+    await expect(client.search('工业')).rejects.toThrow('/search/manifest.json: not a search index of this version');
+  });
+
   it('gives the same results as the server from the files alone', async () => {
     const { manifest, files } = toShards(built, { termShardBytes: 200, docShardSize: 2, version: 't' });
     const byPath = new Map(files.map((f) => [f.path, f.body]));

@@ -17,7 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from 'node:path';
 import { assembleArchive, type LoadOptions } from '@/lib/content/load';
 import { scanArchive, type Listing } from '@/lib/content/version';
-import { toSearchDocs, type Located } from './archive';
+import { archiveItems, byYear, toSearchDocs } from './archive';
 import { indexVersion, type DiskIssueCache } from './index-cache';
 import { mergeIssues, type IssueCache } from './issue-index';
 import { archiveFingerprint, parserVersion } from './prebuilt';
@@ -121,14 +121,6 @@ export function buildSegmented(opts: SegmentedBuildOptions): SegmentedBuild {
   const listing = scanArchive(dir);
   for (const message of listing.errors) onError(message);
 
-  const years = new Map<string, Listing['issues']>();
-  for (const issue of listing.issues) {
-    const year = issue.date.slice(0, 4);
-    let list = years.get(year);
-    if (!list) years.set(year, (list = []));
-    list.push(issue);
-  }
-
   const result: Omit<SegmentedBuild, 'manifest' | 'changedWhileRead'> = {
     built: [],
     kept: [],
@@ -139,8 +131,7 @@ export function buildSegmented(opts: SegmentedBuildOptions): SegmentedBuild {
   };
   const records: SegmentRecord[] = [];
   // Newest year first: the archive's doc numbers run newest first.
-  for (const year of [...years.keys()].sort().reverse()) {
-    const issues = years.get(year)!;
+  for (const [year, issues] of byYear(listing.issues)) {
     const key = code ? segmentKey(dir, year, issues, code, shardOpts) : `x${Date.now().toString(36)}`;
     const id = `${year}-${key}`;
     if (!SEGMENT_ID.test(id)) throw new Error(`${dir}: cannot name the search segment of year ${year}`);
@@ -158,11 +149,7 @@ export function buildSegmented(opts: SegmentedBuildOptions): SegmentedBuild {
       { dir, issues, errors: [], version: '' },
       { parse: opts.load?.parse, onError },
     );
-    const items: Located[] = [];
-    for (const issue of archive.issues)
-      for (const p of issue.pages)
-        for (const article of p.articles) items.push({ date: issue.date, page: p.meta.page, article });
-    const docs = toSearchDocs(items);
+    const docs = toSearchDocs(archiveItems(archive));
     if (docs.length === 0) continue;
     const cacheEntries: string[] = [];
     const recording: IssueCache | undefined = cache && {
