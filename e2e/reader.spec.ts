@@ -164,6 +164,16 @@ test('unknown dates, pages, articles and malformed paths answer a localized 404'
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
 
+test('a page carries the stylesheet once inline and once in its React payload, no more', async ({
+  request,
+}) => {
+  const html = await (await request.get('/zh/2025-03-14/1')).text();
+  const css = /<style data-precedence="next"[^>]*>([^<]{80})/.exec(html)?.[1];
+  expect(css, 'the stylesheet inlined in <head>').toBeTruthy();
+  // A third copy came with the global 404 page (app/not-found.tsx), in the payload of every page.
+  expect(html.split(css!).length - 1).toBe(2);
+});
+
 test('switches the language and keeps the place', async ({ page }) => {
   await page.goto('/zh/2025-03-14/2');
   await page.getByRole('link', { name: 'English' }).click();

@@ -52,6 +52,12 @@ test('unknown paths answer the 404 page with status 404; feeds, sitemaps and rob
 }) => {
   await expectStatus(page, '/zh/2025-03-15', 404);
   await expect(page.getByRole('heading', { name: '找不到这一页' })).toBeVisible();
+  // The global 404 (404.html) has its own few rules (app/not-found.css), not the site's stylesheet.
+  const looks = await page.evaluate(() => ({
+    paper: getComputedStyle(document.documentElement).backgroundColor,
+    weight: getComputedStyle(document.querySelector('h1')!).fontWeight,
+  }));
+  expect(looks).toEqual({ paper: 'rgb(248, 244, 234)', weight: '900' });
   for (const path of ['/zh/feed.xml', '/sitemap.xml', '/search/manifest.json']) {
     expect((await request.get(path)).status(), path).toBe(200);
   }
