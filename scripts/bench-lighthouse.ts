@@ -1,5 +1,5 @@
 /**
- * npm run bench:lighthouse [-- --no-build]   (LH_RUNS=3: runs per route, the median is shown)
+ * npm run bench:lighthouse [-- --no-build]   (LH_RUNS=3: runs per route, taken in turns; the median run is shown, and the spread)
  * Page speed of the production build: builds (under /tmp/build.lock), serves CONTENT_DIR (default the
  * fixture archive) on 127.0.0.1 and runs Lighthouse 12 (mobile profile, simulated throttling) in
  * Debian's chromium on a printed page, an article and a search results page. Prints the four category
@@ -54,6 +54,13 @@ function routeChunks(stats: { route: string; firstLoadChunkPaths: string[] }[], 
       `route-bundle-stats.json has no route ${route} (routes: ${stats.map((s) => s.route).join(', ')})`,
     );
   return entry.firstLoadChunkPaths;
+}
+
+const score0 = (lhr: LhResult) => Math.round((lhr.categories.performance?.score ?? 0) * 100);
+/** The lowest and highest value of an audit over the runs, in ms. */
+function spread(runs: LhResult[], audit: string): string {
+  const values = runs.map((r) => Math.round(r.audits[audit]?.numericValue ?? NaN));
+  return `${Math.min(...values)}–${Math.max(...values)} ms`;
 }
 
 const gz = (files: string[]) =>
@@ -131,32 +138,38 @@ async function main() {
       const rows: string[][] = [];
       const fonts: string[] = [];
       try {
-        for (const [name, origin, href] of routes) {
-          // Warm the route once, so the audit measures serving it, not the first parse of the archive.
-          await fetch(origin + href);
-          // The median run by performance score: one run on a shared machine is noisy (TBT above all).
-          const runs: LhResult[] = [];
-          // A run Lighthouse could not finish (its runtimeError: no paint seen, a timeout) is not a
-          // score of 0: it is said and run again, twice at most.
-          for (let failed = 0; runs.length < RUNS;) {
-            const run = await lighthouse(origin + href, {
-              port: chrome.port,
-              output: 'json',
-              logLevel: 'error',
-              onlyCategories: [...CATEGORIES],
-              formFactor: 'mobile',
-            });
-            const lhr = run?.lhr as unknown as LhResult | undefined;
-            const error = !lhr
-              ? 'no result'
-              : lhr.runtimeError && `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`;
-            if (!error) {
-              runs.push(lhr!);
-              continue;
+        // Warm each route once, so the audits measure serving it, not the first parse of the archive.
+        for (const [, origin, href] of routes) await fetch(origin + href);
+        // The routes take turns, run after run, so a slow spell of the machine falls on all of them
+        // alike (one run on a shared machine is noisy, TBT above all).
+        const runsOf: LhResult[][] = routes.map(() => []);
+        for (let round = 0; round < RUNS; round++) {
+          for (const [i, [name, origin, href]] of routes.entries()) {
+            // A run Lighthouse could not finish (its runtimeError: no paint seen, a timeout) is not a
+            // score of 0: it is said and run again, twice at most.
+            for (let failed = 0; ;) {
+              const run = await lighthouse(origin + href, {
+                port: chrome.port,
+                output: 'json',
+                logLevel: 'error',
+                onlyCategories: [...CATEGORIES],
+                formFactor: 'mobile',
+              });
+              const lhr = run?.lhr as unknown as LhResult | undefined;
+              const error = !lhr
+                ? 'no result'
+                : lhr.runtimeError && `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`;
+              if (!error) {
+                runsOf[i]!.push(lhr!);
+                break;
+              }
+              console.error(`${name}: Lighthouse run failed (${error})`);
+              if (++failed > 2) throw new Error(`lighthouse failed three times on ${href}`);
             }
-            console.error(`${name}: Lighthouse run failed (${error})`);
-            if (++failed > 2) throw new Error(`lighthouse failed three times on ${href}`);
           }
+        }
+        for (const [i, [name, , href]] of routes.entries()) {
+          const runs = runsOf[i]!;
           runs.sort(
             (a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0),
           );
@@ -170,10 +183,14 @@ async function main() {
             `${Math.round(num('largest-contentful-paint'))} ms`,
             `${Math.round(num('total-blocking-time'))} ms`,
             num('cumulative-layout-shift').toFixed(3),
+            // The spread of the runs: how far one audit of the same build can move.
+            `${score0(runs[0]!)}–${score0(runs.at(-1)!)}`,
+            spread(runs, 'largest-contentful-paint'),
+            spread(runs, 'total-blocking-time'),
           ]);
           const fontDisplay = lhr.audits['font-display'];
           const fontRequests = (lhr.audits['network-requests']?.details?.items ?? []).filter(
-            (i) => (i as { resourceType?: string }).resourceType === 'Font',
+            (item) => (item as { resourceType?: string }).resourceType === 'Font',
           ).length;
           fonts.push(
             `${name}: ${fontRequests} web font request(s); font-display audit ${
@@ -197,9 +214,25 @@ async function main() {
         chrome.kill();
       }
       console.log(
-        `\nLighthouse 12, mobile profile (simulated throttling), Debian chromium, median of ${RUNS} runs\n`,
+        `\nLighthouse 12, mobile profile (simulated throttling), Debian chromium, median of ${RUNS} runs per route (the routes in turns)\n`,
       );
-      printTable(['route', 'path', 'perf', 'a11y', 'best practices', 'SEO', 'LCP', 'TBT', 'CLS'], rows);
+      printTable(
+        [
+          'route',
+          'path',
+          'perf',
+          'a11y',
+          'best practices',
+          'SEO',
+          'LCP',
+          'TBT',
+          'CLS',
+          'perf, all runs',
+          'LCP, all runs',
+          'TBT, all runs',
+        ],
+        rows,
+      );
       console.log(`\nweb fonts and the first paint:\n  ${fonts.join('\n  ')}`);
     } finally {
       await server.stop();
