@@ -5,9 +5,18 @@
  * never takes other pages or issues down.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Article, ParsedPage } from '@/lib/ingest/types';
 import { linkContinuations, type StoryLinks } from './continuations';
-import { cachedParseRawPage, type Sidecar } from './parse-cache';
+import {
+  cachedParseRawPage,
+  pageOfEntry,
+  readIssuePack,
+  refusalEntry,
+  writeIssuePack,
+  type ParseEntry,
+  type Sidecar,
+} from './parse-cache';
 import { displayPath, scanArchive, type Listing } from './version';
 
 export { contentDir, scanArchive, scanArchiveAsync, type Listing, type PageFile } from './version';
@@ -49,6 +58,11 @@ export interface LoadOptions {
   cache?: Map<string, { stamp: string; page: ParsedPage }>;
   /** Reuse whole issues whose files are unchanged across loads (assembleArchive). */
   issues?: Map<string, { key: string; issue: Issue | undefined; errors: string[] }>;
+  /**
+   * Read an unchanged issue from its pack in the parse cache, one file (parse-cache.ts), and pack
+   * the issues read page by page. Only with the default parser; default true.
+   */
+  packs?: boolean;
 }
 
 /** The archive folder: CONTENT_DIR when set, else content/ in the working directory. */
@@ -62,6 +76,7 @@ export function loadArchive(dir: string, options: LoadOptions = {}): Archive {
  */
 export function assembleArchive(listing: Listing, options: LoadOptions = {}): Archive {
   const parse = options.parse ?? cachedParseRawPage;
+  const packs = !options.parse && options.packs !== false;
   const errors: string[] = [];
   const report = (message: string, into: string[] = errors) => {
     into.push(message);
@@ -81,6 +96,10 @@ export function assembleArchive(listing: Listing, options: LoadOptions = {}): Ar
     }
     const issueErrors: string[] = [];
     for (const message of scanErrors) report(message, issueErrors);
+    const folder = path.join(listing.dir, date);
+    const pack = packs ? readIssuePack(folder, key) : undefined;
+    // The entries for a new pack: written only if every file gave one (a read error is not kept).
+    let packing = packs && !pack ? new Map<string, ParseEntry>() : undefined;
     const pages = new Map<number, LoadedPage>();
     for (const { full, side, stamp } of files) {
       const file = displayPath(full);
@@ -88,9 +107,24 @@ export function assembleArchive(listing: Listing, options: LoadOptions = {}): Ar
         const cached = options.cache?.get(full);
         let parsed = cached?.stamp === stamp ? cached.page : undefined;
         if (!parsed) {
-          const sidecar = side ? { bytes: readFileSync(side), file: displayPath(side) } : undefined;
-          parsed = parse(readFileSync(full), file, sidecar);
+          const packed = pack?.get(full);
+          if (packed) {
+            parsed = pageOfEntry(packed);
+          } else {
+            try {
+              const sidecar = side ? { bytes: readFileSync(side), file: displayPath(side) } : undefined;
+              parsed = parse(readFileSync(full), file, sidecar);
+              packing?.set(full, { page: parsed });
+            } catch (err) {
+              const refusal = refusalEntry(err);
+              if (refusal) packing?.set(full, refusal);
+              else packing = undefined;
+              throw err;
+            }
+          }
           for (const w of (parsed as { warnings?: string[] }).warnings ?? []) console.warn(`${file}: warning: ${w}`);
+        } else {
+          packing?.set(full, { page: parsed });
         }
         options.cache?.set(full, { stamp, page: parsed });
         if (parsed.meta.date !== date) {
@@ -108,6 +142,7 @@ export function assembleArchive(listing: Listing, options: LoadOptions = {}): Ar
         report(message.startsWith(file) ? message : `${file}: ${message}`, issueErrors);
       }
     }
+    if (packing?.size === files.length) writeIssuePack(folder, key, packing);
     const issue =
       pages.size === 0
         ? undefined

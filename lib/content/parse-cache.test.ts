@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadArchive, type Archive } from './load';
 import { cachedParseRawPage, pruneParseCache } from './parse-cache';
 import { ingestSourceHash } from './parser-version';
 
@@ -66,5 +67,93 @@ describe('the on-disk parse cache', () => {
   it('versions the cache by the parser sources', () => {
     expect(ingestSourceHash()).toMatch(/^[0-9a-f]{16}$/);
     expect(ingestSourceHash('/nonexistent')).toBeUndefined();
+  });
+});
+
+describe('issue packs: one file per unchanged issue on a restart', () => {
+  let cache: string;
+  let archive: string;
+  const saved = process.env.DUBAO_CACHE_DIR;
+  const raw = (date: string, n: number, headline: string) =>
+    `---\npaper: 测试报\ndate: ${date}\npage: ${n}\npageName: 要闻\n---\n\n### ${headline}\n\n正文第一段，${headline}。\n`;
+  const packs = () =>
+    readdirSync(cache, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /^v-[0-9a-f]+\/issues\/[0-9a-f]{40}\.json$/.test(f))
+      .sort();
+  const headlines = (a: Archive) => a.issues.map((i) => i.pages.map((p) => p.articles[0]?.headline).join(' '));
+  const quiet = { onError: () => {} };
+
+  beforeAll(() => {
+    cache = mkdtempSync(path.join(tmpdir(), 'dubao-packs-'));
+    archive = mkdtempSync(path.join(tmpdir(), 'dubao-packs-archive-'));
+    process.env.DUBAO_CACHE_DIR = cache;
+    for (const [date, pages] of [
+      ['2025-01-02', ['甲', '乙']],
+      ['2025-01-03', ['丙']],
+    ] as const) {
+      mkdirSync(path.join(archive, date));
+      pages.forEach((h, i) => writeFileSync(path.join(archive, date, `0${i + 1}.md`), raw(date, i + 1, h)));
+    }
+    writeFileSync(path.join(archive, '2025-01-03', '02.md'), 'no front matter here');
+  });
+  afterAll(() => {
+    process.env.DUBAO_CACHE_DIR = saved;
+  });
+
+  it('packs each issue on the first load; later loads give the same archive and the same errors', () => {
+    const byPage = loadArchive(archive, { ...quiet, packs: false });
+    expect(packs()).toEqual([]);
+    expect(headlines(byPage)).toEqual(['甲 乙', '丙']);
+    expect(byPage.errors).toHaveLength(1);
+    const first = loadArchive(archive, quiet);
+    expect(packs()).toHaveLength(2);
+    const second = loadArchive(archive, quiet);
+    for (const a of [first, second]) {
+      expect(headlines(a)).toEqual(headlines(byPage));
+      expect(a.errors).toEqual(byPage.errors);
+      expect(a.version).toBe(byPage.version);
+    }
+  });
+
+  it('reads an unchanged issue from its pack, not from its pages', () => {
+    // Doctor the packs: the next load must show the doctored text, proving no page was read.
+    for (const f of packs()) {
+      const where = path.join(cache, f);
+      writeFileSync(where, readFileSync(where, 'utf8').replaceAll('甲', '包里的甲'));
+    }
+    expect(headlines(loadArchive(archive, quiet))).toEqual(['包里的甲 乙', '丙']);
+    expect(headlines(loadArchive(archive, { ...quiet, packs: false }))).toEqual(['甲 乙', '丙']);
+  });
+
+  it('re-reads and re-packs only the issue whose file changed', () => {
+    const before = new Map(packs().map((f) => [f, readFileSync(path.join(cache, f), 'utf8')]));
+    const file = path.join(archive, '2025-01-03', '01.md');
+    writeFileSync(file, raw('2025-01-03', 1, '丁丁'));
+    utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    expect(headlines(loadArchive(archive, quiet))).toEqual(['包里的甲 乙', '丁丁']);
+    const after = packs();
+    expect(after).toEqual([...before.keys()]);
+    const changed = after.filter((f) => readFileSync(path.join(cache, f), 'utf8') !== before.get(f));
+    expect(changed).toHaveLength(1);
+    expect(readFileSync(path.join(cache, changed[0]!), 'utf8')).toContain('丁丁');
+  });
+
+  it('takes a damaged pack for none: the issue is read page by page and packed again', () => {
+    for (const f of packs()) writeFileSync(path.join(cache, f), '{"key": "');
+    expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 乙', '丁丁']);
+    for (const f of packs()) expect(() => JSON.parse(readFileSync(path.join(cache, f), 'utf8'))).not.toThrow();
+  });
+
+  it('writes no pack when the cache is off', () => {
+    const off = mkdtempSync(path.join(tmpdir(), 'dubao-packs-off-'));
+    process.env.DUBAO_CACHE_DIR = off;
+    process.env.DUBAO_CACHE = '0';
+    try {
+      expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 乙', '丁丁']);
+      expect(readdirSync(off)).toEqual([]);
+    } finally {
+      delete process.env.DUBAO_CACHE;
+      process.env.DUBAO_CACHE_DIR = cache;
+    }
   });
 });
