@@ -12,7 +12,7 @@
  *     text (the store's rescan every 5 s, then only that year indexed again), and that request's own,
  * and the server's resident memory (whole process tree) at each step.
  */
-import { appendFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -43,6 +43,17 @@ const quantile = (xs: number[], q: number) =>
 const p95 = (xs: number[]) => quantile(xs, 0.95);
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
+// The correction the last step appends to a page of the newest issue (and takes out again).
+const PHRASE = '琥珀星辰测速更正';
+const CORRECTION = new RegExp(`\\n本报讯 ${PHRASE}：\\d+。\\n`, 'g');
+
+/** The page without any correction of this benchmark (one a run that stopped half way left behind). */
+function withoutCorrection(file: string) {
+  const text = readFileSync(file, 'utf8');
+  const clean = text.replace(CORRECTION, '');
+  if (clean !== text) writeFileSync(file, clean);
+}
+
 function countFiles(dir: string): number {
   try {
     return readdirSync(dir, { recursive: true }).length;
@@ -59,6 +70,10 @@ async function main() {
     `archive ${gen.reused ? 'reused' : 'generated'}: ${archive}; parse cache ${cache} holds ${countFiles(cache)} entries`,
   );
   const dates = archiveDates(archive);
+  // The page the last step corrects: as generated, or a search would find the correction at once.
+  const newest = path.join(archive, dates.at(-1)!);
+  const corrected = path.join(newest, readdirSync(newest).filter((n) => n.endsWith('.md')).sort()[0]!);
+  withoutCorrection(corrected);
   // Twenty issues from the oldest year, spread out; they have not been requested since the start.
   const old = dates.slice(0, Math.min(dates.length, 365));
   const picks = Array.from({ length: 20 }, (_, i) => old[Math.floor((i * old.length) / 20)]!)
@@ -122,10 +137,8 @@ async function main() {
       const again = await timedGet(`${server.url}/zh/search?q=${encodeURIComponent('发展')}`);
       rows.push(['second search', ms(again.ms), rss()]);
       // A correction to today's paper: only its year should be indexed again.
-      const newest = path.join(archive, dates.at(-1)!);
-      const page = readdirSync(newest).filter((n) => n.endsWith('.md')).sort()[0]!;
-      const phrase = '琥珀星辰测速更正';
-      appendFileSync(path.join(newest, page), `\n本报讯 ${phrase}：${Date.now()}。\n`);
+      const phrase = PHRASE;
+      appendFileSync(corrected, `\n本报讯 ${phrase}：${Date.now()}。\n`);
       const edited = Date.now();
       let found: { ms: number; at: number } | undefined;
       for (let i = 0; !found && Date.now() - edited < 120_000; i++) {
@@ -141,6 +154,7 @@ async function main() {
       ]);
     } finally {
       await server.stop();
+      withoutCorrection(corrected);
     }
     console.log(`\nserver speed and memory at ${issues} issues (server.ts, 127.0.0.1)\n`);
     printTable(['step', 'time', 'server RSS'], rows);
