@@ -97,9 +97,14 @@ export function assembleArchive(listing: Listing, options: LoadOptions = {}): Ar
     const issueErrors: string[] = [];
     for (const message of scanErrors) report(message, issueErrors);
     const folder = path.join(listing.dir, date);
-    const pack = packs ? readIssuePack(folder, key) : undefined;
+    // The issue's pack, read when a page is first needed from disk (a rescan has the rest in memory).
+    let pack: Map<string, ParseEntry> | undefined | null = null;
+    const fromPack = (full: string) => {
+      if (pack === null) pack = packs ? readIssuePack(folder, key) : undefined;
+      return pack?.get(full);
+    };
     // The entries for a new pack: written only if every file gave one (a read error is not kept).
-    let packing = packs && !pack ? new Map<string, ParseEntry>() : undefined;
+    let packing = packs ? new Map<string, ParseEntry>() : undefined;
     const pages = new Map<number, LoadedPage>();
     for (const { full, side, stamp } of files) {
       const file = displayPath(full);
@@ -107,7 +112,7 @@ export function assembleArchive(listing: Listing, options: LoadOptions = {}): Ar
         const cached = options.cache?.get(full);
         let parsed = cached?.stamp === stamp ? cached.page : undefined;
         if (!parsed) {
-          const packed = pack?.get(full);
+          const packed = fromPack(full);
           if (packed) {
             parsed = pageOfEntry(packed);
           } else {
@@ -142,7 +147,7 @@ export function assembleArchive(listing: Listing, options: LoadOptions = {}): Ar
         report(message.startsWith(file) ? message : `${file}: ${message}`, issueErrors);
       }
     }
-    if (packing?.size === files.length) writeIssuePack(folder, key, packing);
+    if (!pack && packing?.size === files.length) writeIssuePack(folder, key, packing);
     const issue =
       pages.size === 0
         ? undefined

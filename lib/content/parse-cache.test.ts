@@ -138,9 +138,21 @@ describe('issue packs: one file per unchanged issue on a restart', () => {
     expect(readFileSync(path.join(cache, changed[0]!), 'utf8')).toContain('丁丁');
   });
 
+  it('packs an issue the server re-reads after a change, from the pages it holds and the new one', () => {
+    // As the content store loads: parses and issues kept in memory between rescans.
+    const held = { ...quiet, cache: new Map(), issues: new Map() };
+    loadArchive(archive, held);
+    const file = path.join(archive, '2025-01-02', '02.md');
+    writeFileSync(file, raw('2025-01-02', 2, '戊戊'));
+    utimesSync(file, new Date(), new Date(Date.now() + 10_000));
+    expect(headlines(loadArchive(archive, held))).toEqual(['包里的甲 戊戊', '丁丁']);
+    // A restart (nothing in memory) finds that pack: 甲 is still the doctored one, so no page was read.
+    expect(headlines(loadArchive(archive, quiet))).toEqual(['包里的甲 戊戊', '丁丁']);
+  });
+
   it('takes a damaged pack for none: the issue is read page by page and packed again', () => {
     for (const f of packs()) writeFileSync(path.join(cache, f), '{"key": "');
-    expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 乙', '丁丁']);
+    expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 戊戊', '丁丁']);
     for (const f of packs()) expect(() => JSON.parse(readFileSync(path.join(cache, f), 'utf8'))).not.toThrow();
   });
 
@@ -149,7 +161,7 @@ describe('issue packs: one file per unchanged issue on a restart', () => {
     process.env.DUBAO_CACHE_DIR = off;
     process.env.DUBAO_CACHE = '0';
     try {
-      expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 乙', '丁丁']);
+      expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 戊戊', '丁丁']);
       expect(readdirSync(off)).toEqual([]);
     } finally {
       delete process.env.DUBAO_CACHE;
