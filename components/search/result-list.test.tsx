@@ -4,12 +4,12 @@ import type { SearchResult } from '@/lib/search/types';
 import { ResultList } from './result-list';
 
 const labels = {
-  where: () => '',
+  where: '{date} 第{page}版',
   pages: '结果分页',
   prev: '上一页',
   next: '下一页',
-  pageOf: (p: number, n: number) => `第 ${p} / ${n} 页`,
-  page: (p: number) => `第 ${p} 页`,
+  pageOf: '第 {page} / {pages} 页',
+  page: '第 {page} 页',
 };
 const hit = (i: number) => ({
   id: `a${i}`,
@@ -45,6 +45,10 @@ describe('the results pager', () => {
     expect(html).toContain('下一页');
     // A page that found nothing more ends the walk.
     expect(render(result(2, false, 0), 2)).not.toContain('下一页');
+  });
+
+  it('fills the templates of each hit', () => {
+    expect(render(result(2, true))).toContain('2025-03-14 第1版');
   });
 
   it('shows no pager for one exact page', () => {

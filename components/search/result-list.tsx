@@ -1,8 +1,8 @@
 /**
  * The hits and the pager of a results page, shared by the server-rendered page and the static
- * export's browser-side page; each passes its own translated labels.
+ * export's browser-side page; both pass the same translated templates (result-list-labels.ts).
  */
-import type { SearchHit, SearchResult } from '@/lib/search/types';
+import type { SearchResult } from '@/lib/search/types';
 import { Marked } from './marked';
 import { resultHref } from './result-href';
 
@@ -14,16 +14,18 @@ type Props = {
   page: number;
   perPage: number;
   result: SearchResult;
-  labels: {
-    where: (hit: SearchHit) => string;
-    pages: string;
-    prev: string;
-    next: string;
-    pageOf: (page: number, pages: number) => string;
-    /** For a count that is only a lower bound (the static export's browser search): "page N". */
-    page: (page: number) => string;
-  };
+  labels: ResultListLabels;
 };
+
+/**
+ * Translated templates (result-list-labels.ts); the list fills in {date}, {page} and {pages}.
+ * `page` is for a count that is only a lower bound (the static export's browser search): "page N".
+ */
+export type ResultListLabels = Record<'where' | 'pages' | 'prev' | 'next' | 'pageOf' | 'page', string>;
+
+/** A template with its {name}s filled in; a name without a value is left as it is. */
+export const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (m, k: string) => String(values[k] ?? m));
 
 /** The results page's own URL for page `p` of the same query and date range. */
 export function searchPageHref(locale: string, q: string, from: string, to: string, p: number): string {
@@ -49,7 +51,7 @@ export function ResultList({ locale, q, from, to, page, perPage, result, labels 
               <a href={resultHref(locale, hit, result.terms)} className="text-lg font-bold">
                 <Marked segments={hit.headline} />
               </a>
-              <p className="font-sans text-sm">{labels.where(hit)}</p>
+              <p className="font-sans text-sm">{fill(labels.where, { date: hit.date, page: hit.page })}</p>
               <p>
                 <Marked segments={hit.snippet} />
               </p>
@@ -60,7 +62,7 @@ export function ResultList({ locale, q, from, to, page, perPage, result, labels 
       {(page > 1 || more) && (
         <nav aria-label={labels.pages} className="mt-4 flex justify-between font-sans">
           {page > 1 ? <a href={href(page - 1)}>‹ {labels.prev}</a> : <span />}
-          <span>{result.exact ? labels.pageOf(page, pages) : labels.page(page)}</span>
+          <span>{result.exact ? fill(labels.pageOf, { page, pages }) : fill(labels.page, { page })}</span>
           {more ? <a href={href(page + 1)}>{labels.next} ›</a> : <span />}
         </nav>
       )}

@@ -2,6 +2,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { SearchResult } from '@/lib/search/types';
 import { ResultList } from './result-list';
+import { resultListLabels } from './result-list-labels';
 
 type Props = {
   locale: string;
@@ -14,7 +15,7 @@ type Props = {
 };
 
 export async function SearchResults({ locale, q, from, to, page, perPage, result }: Props) {
-  const t = await getTranslations('Search');
+  const [t, labels] = await Promise.all([getTranslations('Search'), resultListLabels()]);
   return (
     <div className="mx-auto max-w-[48rem] px-3 py-4">
       <h1 className="mb-3 text-2xl font-bold">{q ? t('titleFor', { q }) : t('title')}</h1>
@@ -52,14 +53,7 @@ export async function SearchResults({ locale, q, from, to, page, perPage, result
           page={page}
           perPage={perPage}
           result={result}
-          labels={{
-            where: (hit) => t('where', { date: hit.date, page: hit.page }),
-            pages: t('pages'),
-            prev: t('prev'),
-            next: t('next'),
-            pageOf: (current, pages) => t('pageOf', { page: current, pages }),
-            page: (current) => t('page', { page: current }),
-          }}
+          labels={labels}
         />
       )}
     </div>

@@ -6,29 +6,14 @@
  */
 import { useEffect, useState } from 'react';
 import type { SearchResult } from '@/lib/search/types';
-import { ResultList } from './result-list';
+import { fill, ResultList, type ResultListLabels } from './result-list';
 
-/** Server-translated strings; {n}, {q}, {date}, {page}, {pages} are filled in here. */
-export type StaticResultsLabels = Record<
-  | 'countOne'
-  | 'countOther'
-  | 'countAtLeastOne'
-  | 'countAtLeastOther'
-  | 'none'
-  | 'where'
-  | 'pages'
-  | 'prev'
-  | 'next'
-  | 'pageOf'
-  | 'page'
-  | 'failed',
-  string
->;
+/** Server-translated templates: the list's, and the count's ({n}, {q} are filled in here). */
+export type StaticResultsLabels = ResultListLabels &
+  Record<'countOne' | 'countOther' | 'countAtLeastOne' | 'countAtLeastOther' | 'none' | 'failed', string>;
 type Props = { locale: string; perPage: number; labels: StaticResultsLabels };
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const fill = (s: string, v: Record<string, string | number>) =>
-  s.replace(/\{(\w+)\}/g, (m, k: string) => String(v[k] ?? m));
 
 export function StaticResults({ locale, perPage, labels }: Props) {
   const [state, setState] = useState<{
@@ -94,14 +79,7 @@ export function StaticResults({ locale, perPage, labels }: Props) {
         page={page}
         perPage={perPage}
         result={result}
-        labels={{
-          where: (hit) => fill(labels.where, { date: hit.date, page: hit.page }),
-          pages: labels.pages,
-          prev: labels.prev,
-          next: labels.next,
-          pageOf: (current, pages) => fill(labels.pageOf, { page: current, pages }),
-          page: (current) => fill(labels.page, { page: current }),
-        }}
+        labels={labels}
       />
     </>
   );

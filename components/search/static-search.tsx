@@ -1,12 +1,17 @@
 /** The results page of the static export: the same form, the results filled in by the browser (StaticResults). */
 import { getTranslations } from 'next-intl/server';
+import { resultListLabels } from './result-list-labels';
 import { SearchResults } from './search-results';
 import { StaticResults } from './static-results';
 
 type Props = { locale: string; perPage: number };
 
 export async function StaticSearch({ locale, perPage }: Props) {
-  const [t, tBox] = await Promise.all([getTranslations('Search'), getTranslations('SearchBox')]);
+  const [t, tBox, list] = await Promise.all([
+    getTranslations('Search'),
+    getTranslations('SearchBox'),
+    resultListLabels(),
+  ]);
   // Placeholders the client fills in; a count's digit becomes {n}.
   const count = (n: number) => t('count', { count: n }).replace(String(n), '{n}');
   return (
@@ -22,13 +27,8 @@ export async function StaticSearch({ locale, perPage }: Props) {
             countAtLeastOne: t('countAtLeast', { count: 1 }).replace('1', '{n}'),
             countAtLeastOther: t('countAtLeast', { count: 2 }).replace('2', '{n}'),
             none: t('none', { q: '{q}' }),
-            where: t('where', { date: '{date}', page: '{page}' }),
-            pages: t('pages'),
-            prev: t('prev'),
-            next: t('next'),
-            pageOf: t('pageOf', { page: '{page}', pages: '{pages}' }),
-            page: t('page', { page: '{page}' }),
             failed: tBox('failed'),
+            ...list,
           }}
         />
       </div>
