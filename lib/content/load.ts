@@ -103,8 +103,8 @@ export function assembleArchive(listing: Listing, options: LoadOptions = {}): Ar
       if (pack === null) pack = packs ? readIssuePack(folder, key) : undefined;
       return pack?.get(full);
     };
-    // The entries for a new pack: written only if every file gave one (a read error is not kept).
-    let packing = packs ? new Map<string, ParseEntry>() : undefined;
+    // The entries for a new pack: written only if every file gave one.
+    const packing = packs ? new Map<string, ParseEntry>() : undefined;
     const pages = new Map<number, LoadedPage>();
     for (const { full, side, stamp } of files) {
       const file = displayPath(full);
@@ -121,9 +121,9 @@ export function assembleArchive(listing: Listing, options: LoadOptions = {}): Ar
               parsed = parse(readFileSync(full), file, sidecar);
               packing?.set(full, { page: parsed });
             } catch (err) {
+              // A refusal is kept; a file that could not be read leaves the pack incomplete, unwritten.
               const refusal = refusalEntry(err);
               if (refusal) packing?.set(full, refusal);
-              else packing = undefined;
               throw err;
             }
           }

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadArchive, type Archive } from './load';
+import { assembleArchive, loadArchive, scanArchive, type Archive } from './load';
 import { cachedParseRawPage, pruneParseCache } from './parse-cache';
 import { ingestSourceHash } from './parser-version';
 
@@ -154,6 +154,28 @@ describe('issue packs: one file per unchanged issue on a restart', () => {
     for (const f of packs()) writeFileSync(path.join(cache, f), '{"key": "');
     expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 戊戊', '丁丁']);
     for (const f of packs()) expect(() => JSON.parse(readFileSync(path.join(cache, f), 'utf8'))).not.toThrow();
+  });
+
+  it('packs no issue with a page it could not read (that is not an answer to keep)', () => {
+    const folder = path.join(archive, '2025-01-04');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, '01.md'), raw('2025-01-04', 1, '己'));
+    writeFileSync(path.join(folder, '02.md'), raw('2025-01-04', 2, '庚'));
+    const listing = scanArchive(archive);
+    // Gone between the scan and the read: reported by name, the rest of the issue still shown.
+    rmSync(path.join(folder, '02.md'));
+    const before = packs().length;
+    try {
+      const errors: string[] = [];
+      const loaded = assembleArchive(listing, { onError: (m) => errors.push(m) });
+      expect(headlines(loaded)).toEqual(['甲 戊戊', '丁丁', '己']);
+      expect(errors.filter((m) => m.includes('2025-01-04'))).toEqual([
+        expect.stringMatching(/2025-01-04\/02\.md: ENOENT/),
+      ]);
+      expect(packs()).toHaveLength(before);
+    } finally {
+      rmSync(folder, { recursive: true });
+    }
   });
 
   it('writes no pack when the cache is off', () => {

@@ -18,7 +18,10 @@ import { readOverrides } from '@/lib/ingest/overrides';
 import type { ParsedPage } from '@/lib/ingest/types';
 import { ingestSourceHash } from './parser-version';
 
-type Entry = { page: ParsedPage } | { error: { file: string; line: number | undefined; reason: string } };
+/** A parse as the cache keeps it: the page, or the IngestError the parser refused it with. */
+export type ParseEntry =
+  | { page: ParsedPage }
+  | { error: { file: string; line: number | undefined; reason: string } };
 
 let version: string | undefined | null = null;
 
@@ -60,9 +63,9 @@ export function cachedParseRawPage(bytes: Uint8Array, file: string, sidecar?: Si
   if (sidecar) hash.update('\0overrides\0').update(sidecar.bytes);
   const key = hash.digest('hex');
   const where = path.join(dir, `v-${v}`, key.slice(0, 2), `${key}.json`);
-  let entry: Entry | undefined;
+  let entry: ParseEntry | undefined;
   try {
-    entry = JSON.parse(readFileSync(where, 'utf8')) as Entry;
+    entry = JSON.parse(readFileSync(where, 'utf8')) as ParseEntry;
   } catch {
     // Not cached yet (or unreadable): parse below.
   }
@@ -89,9 +92,6 @@ function store(where: string, entry: unknown) {
     // A read-only disk only costs speed.
   }
 }
-
-/** A parse as the cache keeps it: the page, or the IngestError the parser refused it with. */
-export type ParseEntry = Entry;
 
 /** The page of an entry; an entry of a refused page throws its IngestError again. */
 export function pageOfEntry(entry: ParseEntry): ParsedPage {
