@@ -39,6 +39,26 @@ test('the locale switch keeps the reader on the article, in the right script and
   noErrors();
 });
 
+test('switching the language of a search keeps the search', async ({ page }) => {
+  const q = encodeURIComponent('地铁 贯通');
+  // Rendered per request: the server writes the query into the links.
+  const html = await (await page.request.get(`/zh/search?q=${q}`)).text();
+  expect(html).toContain(`href="/zh-Hant/search?q=${q.replace(/%20/g, '+')}"`);
+
+  const noErrors = watchErrors(page);
+  await page.goto(`/zh/search?q=${q}`);
+  await page.getByRole('navigation', { name: '语言' }).getByRole('link', { name: '繁體中文' }).click();
+  await expect(page).toHaveURL(/\/zh-Hant\/search\?q=/);
+  await expect(page.locator('input[name="q"][required]')).toHaveValue('地铁 贯通');
+  await expect(page.locator('ol.search-results > li').first()).toBeVisible();
+  // A prerendered page has no query on the server; in the browser its links take the page's.
+  await page.goto(`/zh${PATH}?hl=${encodeURIComponent('地铁')}`);
+  await expect(
+    page.getByRole('navigation', { name: '语言' }).getByRole('link', { name: 'English' }),
+  ).toHaveAttribute('href', `/en${PATH}?hl=${encodeURIComponent('地铁')}`);
+  noErrors();
+});
+
 test('each locale links the others with absolute hreflang alternates', async ({ page }) => {
   await page.goto(`/zh-Hant${PATH}`);
   const alternates = await page

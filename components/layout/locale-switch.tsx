@@ -1,9 +1,13 @@
 'use client';
 /**
- * Links to the current page in the other languages. Rendered on the server with the right
- * hrefs (usePathname works there), so it needs no JavaScript in the browser.
+ * Links to the current page in the other languages, query included: switching the language of a
+ * search results page keeps the search. Rendered on the server with the right hrefs (usePathname
+ * works there), so it needs no JavaScript in the browser. The query is known on the server only
+ * where the page is rendered per request (search); a prerendered page has none to keep, and its
+ * copy in the browser adds the query, if any, once it hydrates.
  */
-import { usePathname } from 'next/navigation';
+import { Suspense } from 'react';
+import { usePathname, useSearchParams } from 'next/navigation';
 
 type Props = {
   label: string;
@@ -11,9 +15,24 @@ type Props = {
   locales: { code: string; name: string; lang: string }[];
 };
 
-export function LocaleSwitch({ label, current, locales }: Props) {
+export function LocaleSwitch(props: Props) {
+  // useSearchParams suspends in a prerendered page: the fallback is the same links without a query.
+  return (
+    <Suspense fallback={<Links {...props} query="" />}>
+      <LinksWithQuery {...props} />
+    </Suspense>
+  );
+}
+
+function LinksWithQuery(props: Props) {
+  const query = useSearchParams()?.toString() ?? '';
+  return <Links {...props} query={query} />;
+}
+
+function Links({ label, current, locales, query }: Props & { query: string }) {
   const pathname = usePathname() ?? '/';
   const rest = pathname.replace(/^\/(zh-Hant|[a-z]{2})(?=\/|$)/, '');
+  const search = query ? `?${query}` : '';
   return (
     <nav aria-label={label} className="flex gap-2">
       {locales.map((l) =>
@@ -22,7 +41,7 @@ export function LocaleSwitch({ label, current, locales }: Props) {
             {l.name}
           </span>
         ) : (
-          <a key={l.code} href={`/${l.code}${rest}`} hrefLang={l.lang} lang={l.lang}>
+          <a key={l.code} href={`/${l.code}${rest}${search}`} hrefLang={l.lang} lang={l.lang}>
             {l.name}
           </a>
         ),
