@@ -11,6 +11,7 @@ import { linkContinuations, type StoryLinks } from './continuations';
 import {
   cachedParseRawPage,
   pageOfEntry,
+  pruneIssuePacks,
   readIssuePack,
   refusalEntry,
   writeIssuePack,
@@ -158,6 +159,8 @@ export function assembleArchive(listing: Listing, options: LoadOptions = {}): Ar
     errors.push(...issueErrors);
     if (issue) issues.push(issue);
   }
+  // A full load (a start, not a rescan) also drops the packs of issues no longer in the archive.
+  if (packs && !known) pruneIssuePacks(listing.dir, listing.issues.map((i) => path.join(listing.dir, i.date)));
   if (known) {
     const dates = new Set(listing.issues.map((i) => i.date));
     for (const date of known.keys()) if (!dates.has(date)) known.delete(date);

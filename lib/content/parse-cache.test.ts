@@ -78,7 +78,7 @@ describe('issue packs: one file per unchanged issue on a restart', () => {
     `---\npaper: 测试报\ndate: ${date}\npage: ${n}\npageName: 要闻\n---\n\n### ${headline}\n\n正文第一段，${headline}。\n`;
   const packs = () =>
     readdirSync(cache, { recursive: true, encoding: 'utf8' })
-      .filter((f) => /^v-[0-9a-f]+\/issues\/[0-9a-f]{40}\.json$/.test(f))
+      .filter((f) => /^v-[0-9a-f]+\/issues\/[0-9a-f]{16}\/[0-9a-f]{40}\.json$/.test(f))
       .sort();
   const headlines = (a: Archive) => a.issues.map((i) => i.pages.map((p) => p.articles[0]?.headline).join(' '));
   const quiet = { onError: () => {} };
@@ -176,6 +176,40 @@ describe('issue packs: one file per unchanged issue on a restart', () => {
     } finally {
       rmSync(folder, { recursive: true });
     }
+  });
+
+  it("drops the packs of removed issues at the next start, not other archives' packs in the same cache", () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'dubao-packs-other-'));
+    mkdirSync(path.join(other, '2025-02-01'));
+    writeFileSync(path.join(other, '2025-02-01', '01.md'), raw('2025-02-01', 1, '辛'));
+    const otherPacks = () => {
+      const before = new Set(packs());
+      loadArchive(other, quiet);
+      return packs().filter((f) => !before.has(f));
+    };
+    const ofOther = otherPacks();
+    expect(ofOther).toHaveLength(1);
+    const folder = path.join(archive, '2025-01-05');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, '01.md'), raw('2025-01-05', 1, '壬'));
+    loadArchive(archive, quiet);
+    const all = packs();
+    expect(all).toHaveLength(4);
+    // A pack of the layout before archives had folders of their own.
+    const legacy = path.join(cache, path.dirname(path.dirname(ofOther[0]!)), 'a'.repeat(40) + '.json');
+    writeFileSync(legacy, '{}');
+    rmSync(folder, { recursive: true });
+    // A rescan (issues held in memory) keeps the pack; the next full load removes it and the legacy one.
+    loadArchive(archive, { ...quiet, issues: new Map() });
+    expect(packs()).toEqual(all);
+    expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 戊戊', '丁丁']);
+    expect(all.filter((f) => !packs().includes(f))).toHaveLength(1);
+    expect(existsSync(legacy)).toBe(false);
+    // The other archive's pack is still there, and still the one its next start reads.
+    expect(packs()).toContain(ofOther[0]);
+    const where = path.join(cache, ofOther[0]!);
+    writeFileSync(where, readFileSync(where, 'utf8').replaceAll('辛', '包里的辛'));
+    expect(headlines(loadArchive(other, quiet))).toEqual(['包里的辛']);
   });
 
   it('writes no pack when the cache is off', () => {

@@ -106,17 +106,57 @@ export function refusalEntry(err: unknown): ParseEntry | undefined {
 
 /**
  * Issue packs: all the parses of one issue folder in one file, `v-<parser version>/issues/<hash of
- * the folder>.json`, under the key of its files' names and stamps (mtime and size). A restart then
- * reads one file per unchanged issue instead of every raw page (to hash it) and every page's entry:
- * at 3,650 issues, 3,650 reads instead of 58,000. The entries by content hash above stay the ground
- * truth (a fresh checkout has new mtimes, so every pack misses once and is written again from them).
- * One pack per folder, replaced when the folder changes.
+ * the archive folder>/<hash of the issue folder>.json`, under the key of its files' names and stamps
+ * (mtime and size). A restart then reads one file per unchanged issue instead of every raw page (to
+ * hash it) and every page's entry: at 3,650 issues, 3,650 reads instead of 58,000. The entries by
+ * content hash above stay the ground truth (a fresh checkout has new mtimes, so every pack misses
+ * once and is written again from them). One pack per folder, replaced when the folder changes; the
+ * packs of an archive's removed issues go at its next full load (pruneIssuePacks).
  */
-function packPath(folder: string): string | undefined {
+function packsDir(archive: string): string | undefined {
   const v = parserVersion();
   const dir = cacheDir();
   if (!v || !dir) return undefined;
-  return path.join(dir, `v-${v}`, 'issues', `${createHash('sha1').update(folder).digest('hex')}.json`);
+  return path.join(dir, `v-${v}`, 'issues', sha1(path.resolve(archive)).slice(0, 16));
+}
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+const packName = (folder: string) => `${sha1(path.basename(folder))}.json`;
+
+function packPath(folder: string): string | undefined {
+  const dir = packsDir(path.dirname(folder));
+  return dir && path.join(dir, packName(folder));
+}
+
+/**
+ * Removes the packs of an archive's issue folders that are gone (the folders of `listed` are all it
+ * has now), and the packs of the layout before archives had folders of their own. Other archives'
+ * packs in the same cache are left alone. Returns how many files were removed.
+ */
+export function pruneIssuePacks(archive: string, listed: string[]): number {
+  const dir = packsDir(archive);
+  if (!dir) return 0;
+  const keep = new Set(listed.map(packName));
+  let removed = 0;
+  const remove = (where: string) => {
+    try {
+      rmSync(where, { force: true });
+      removed++;
+    } catch {
+      // Not ours to remove (permissions): it only costs disk.
+    }
+  };
+  const names = (where: string) => {
+    try {
+      return readdirSync(where);
+    } catch {
+      return []; // no packs yet
+    }
+  };
+  for (const name of names(dir)) if (name.endsWith('.json') && !keep.has(name)) remove(path.join(dir, name));
+  const issues = path.dirname(dir);
+  for (const name of names(issues)) if (/^[0-9a-f]{40}\.json$/.test(name)) remove(path.join(issues, name));
+  return removed;
 }
 
 const packKey = (key: string) => createHash('sha1').update(key).digest('base64url');
