@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assembleArchive, loadArchive, scanArchive, type Archive } from './load';
 import { cachedParseRawPage, pruneParseCache } from './parse-cache';
 import { ingestSourceHash } from './parser-version';
@@ -71,6 +71,8 @@ describe('the on-disk parse cache', () => {
 });
 
 describe('issue packs: one file per unchanged issue on a restart', () => {
+  // Each test has its own cache and archive: issue 2025-01-02 (甲, 乙) and 2025-01-03 (丙, and a
+  // page without front matter).
   let cache: string;
   let archive: string;
   const saved = process.env.DUBAO_CACHE_DIR;
@@ -82,8 +84,21 @@ describe('issue packs: one file per unchanged issue on a restart', () => {
       .sort();
   const headlines = (a: Archive) => a.issues.map((i) => i.pages.map((p) => p.articles[0]?.headline).join(' '));
   const quiet = { onError: () => {} };
+  /** Rewrites every pack's text: a load that shows the doctored text read no page of that issue. */
+  const doctor = (from: string, to: string) => {
+    for (const f of packs()) {
+      const where = path.join(cache, f);
+      writeFileSync(where, readFileSync(where, 'utf8').replaceAll(from, to));
+    }
+  };
+  /** Rewrites a page with a later mtime (the stamp a rescan compares). */
+  const edit = (date: string, n: number, headline: string) => {
+    const file = path.join(archive, date, `0${n}.md`);
+    writeFileSync(file, raw(date, n, headline));
+    utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+  };
 
-  beforeAll(() => {
+  beforeEach(() => {
     cache = mkdtempSync(path.join(tmpdir(), 'dubao-packs-'));
     archive = mkdtempSync(path.join(tmpdir(), 'dubao-packs-archive-'));
     process.env.DUBAO_CACHE_DIR = cache;
@@ -96,8 +111,10 @@ describe('issue packs: one file per unchanged issue on a restart', () => {
     }
     writeFileSync(path.join(archive, '2025-01-03', '02.md'), 'no front matter here');
   });
-  afterAll(() => {
+  afterEach(() => {
     process.env.DUBAO_CACHE_DIR = saved;
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(archive, { recursive: true, force: true });
   });
 
   it('packs each issue on the first load; later loads give the same archive and the same errors', () => {
@@ -116,20 +133,17 @@ describe('issue packs: one file per unchanged issue on a restart', () => {
   });
 
   it('reads an unchanged issue from its pack, not from its pages', () => {
-    // Doctor the packs: the next load must show the doctored text, proving no page was read.
-    for (const f of packs()) {
-      const where = path.join(cache, f);
-      writeFileSync(where, readFileSync(where, 'utf8').replaceAll('甲', '包里的甲'));
-    }
+    loadArchive(archive, quiet);
+    doctor('甲', '包里的甲');
     expect(headlines(loadArchive(archive, quiet))).toEqual(['包里的甲 乙', '丙']);
     expect(headlines(loadArchive(archive, { ...quiet, packs: false }))).toEqual(['甲 乙', '丙']);
   });
 
   it('re-reads and re-packs only the issue whose file changed', () => {
+    loadArchive(archive, quiet);
+    doctor('甲', '包里的甲');
     const before = new Map(packs().map((f) => [f, readFileSync(path.join(cache, f), 'utf8')]));
-    const file = path.join(archive, '2025-01-03', '01.md');
-    writeFileSync(file, raw('2025-01-03', 1, '丁丁'));
-    utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    edit('2025-01-03', 1, '丁丁');
     expect(headlines(loadArchive(archive, quiet))).toEqual(['包里的甲 乙', '丁丁']);
     const after = packs();
     expect(after).toEqual([...before.keys()]);
@@ -139,20 +153,22 @@ describe('issue packs: one file per unchanged issue on a restart', () => {
   });
 
   it('packs an issue the server re-reads after a change, from the pages it holds and the new one', () => {
+    loadArchive(archive, quiet);
+    doctor('甲', '包里的甲');
     // As the content store loads: parses and issues kept in memory between rescans.
     const held = { ...quiet, cache: new Map(), issues: new Map() };
-    loadArchive(archive, held);
-    const file = path.join(archive, '2025-01-02', '02.md');
-    writeFileSync(file, raw('2025-01-02', 2, '戊戊'));
-    utimesSync(file, new Date(), new Date(Date.now() + 10_000));
-    expect(headlines(loadArchive(archive, held))).toEqual(['包里的甲 戊戊', '丁丁']);
+    expect(headlines(loadArchive(archive, held))).toEqual(['包里的甲 乙', '丙']);
+    edit('2025-01-02', 2, '戊戊');
+    expect(headlines(loadArchive(archive, held))).toEqual(['包里的甲 戊戊', '丙']);
     // A restart (nothing in memory) finds that pack: 甲 is still the doctored one, so no page was read.
-    expect(headlines(loadArchive(archive, quiet))).toEqual(['包里的甲 戊戊', '丁丁']);
+    expect(headlines(loadArchive(archive, quiet))).toEqual(['包里的甲 戊戊', '丙']);
   });
 
   it('takes a damaged pack for none: the issue is read page by page and packed again', () => {
+    loadArchive(archive, quiet);
     for (const f of packs()) writeFileSync(path.join(cache, f), '{"key": "');
-    expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 戊戊', '丁丁']);
+    expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 乙', '丙']);
+    expect(packs()).toHaveLength(2);
     for (const f of packs()) expect(() => JSON.parse(readFileSync(path.join(cache, f), 'utf8'))).not.toThrow();
   });
 
@@ -164,64 +180,56 @@ describe('issue packs: one file per unchanged issue on a restart', () => {
     const listing = scanArchive(archive);
     // Gone between the scan and the read: reported by name, the rest of the issue still shown.
     rmSync(path.join(folder, '02.md'));
-    const before = packs().length;
-    try {
-      const errors: string[] = [];
-      const loaded = assembleArchive(listing, { onError: (m) => errors.push(m) });
-      expect(headlines(loaded)).toEqual(['甲 戊戊', '丁丁', '己']);
-      expect(errors.filter((m) => m.includes('2025-01-04'))).toEqual([
-        expect.stringMatching(/2025-01-04\/02\.md: ENOENT/),
-      ]);
-      expect(packs()).toHaveLength(before);
-    } finally {
-      rmSync(folder, { recursive: true });
-    }
+    const errors: string[] = [];
+    const loaded = assembleArchive(listing, { onError: (m) => errors.push(m) });
+    expect(headlines(loaded)).toEqual(['甲 乙', '丙', '己']);
+    expect(errors.filter((m) => m.includes('2025-01-04'))).toEqual([
+      expect.stringMatching(/2025-01-04\/02\.md: ENOENT/),
+    ]);
+    // The two complete issues are packed, the third is not.
+    expect(packs()).toHaveLength(2);
   });
 
   it("drops the packs of removed issues at the next start, not other archives' packs in the same cache", () => {
     const other = mkdtempSync(path.join(tmpdir(), 'dubao-packs-other-'));
-    mkdirSync(path.join(other, '2025-02-01'));
-    writeFileSync(path.join(other, '2025-02-01', '01.md'), raw('2025-02-01', 1, '辛'));
-    const otherPacks = () => {
-      const before = new Set(packs());
+    try {
+      mkdirSync(path.join(other, '2025-02-01'));
+      writeFileSync(path.join(other, '2025-02-01', '01.md'), raw('2025-02-01', 1, '辛'));
       loadArchive(other, quiet);
-      return packs().filter((f) => !before.has(f));
-    };
-    const ofOther = otherPacks();
-    expect(ofOther).toHaveLength(1);
-    const folder = path.join(archive, '2025-01-05');
-    mkdirSync(folder);
-    writeFileSync(path.join(folder, '01.md'), raw('2025-01-05', 1, '壬'));
-    loadArchive(archive, quiet);
-    const all = packs();
-    expect(all).toHaveLength(4);
-    // A pack of the layout before archives had folders of their own.
-    const legacy = path.join(cache, path.dirname(path.dirname(ofOther[0]!)), 'a'.repeat(40) + '.json');
-    writeFileSync(legacy, '{}');
-    rmSync(folder, { recursive: true });
-    // A rescan (issues held in memory) keeps the pack; the next full load removes it and the legacy one.
-    loadArchive(archive, { ...quiet, issues: new Map() });
-    expect(packs()).toEqual(all);
-    expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 戊戊', '丁丁']);
-    expect(all.filter((f) => !packs().includes(f))).toHaveLength(1);
-    expect(existsSync(legacy)).toBe(false);
-    // The other archive's pack is still there, and still the one its next start reads.
-    expect(packs()).toContain(ofOther[0]);
-    const where = path.join(cache, ofOther[0]!);
-    writeFileSync(where, readFileSync(where, 'utf8').replaceAll('辛', '包里的辛'));
-    expect(headlines(loadArchive(other, quiet))).toEqual(['包里的辛']);
+      const [ofOther] = packs();
+      const folder = path.join(archive, '2025-01-05');
+      mkdirSync(folder);
+      writeFileSync(path.join(folder, '01.md'), raw('2025-01-05', 1, '壬'));
+      loadArchive(archive, quiet);
+      const all = packs();
+      expect(all).toHaveLength(4);
+      // A pack of the layout before archives had folders of their own.
+      const legacy = path.join(cache, path.dirname(path.dirname(ofOther!)), 'a'.repeat(40) + '.json');
+      writeFileSync(legacy, '{}');
+      rmSync(folder, { recursive: true });
+      // A rescan (issues held in memory) keeps the pack; the next full load removes it and the legacy one.
+      loadArchive(archive, { ...quiet, issues: new Map() });
+      expect(packs()).toEqual(all);
+      expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 乙', '丙']);
+      expect(all.filter((f) => !packs().includes(f))).toHaveLength(1);
+      expect(existsSync(legacy)).toBe(false);
+      // The other archive's pack is still there, and still the one its next start reads.
+      expect(packs()).toContain(ofOther);
+      const where = path.join(cache, ofOther!);
+      writeFileSync(where, readFileSync(where, 'utf8').replaceAll('辛', '包里的辛'));
+      expect(headlines(loadArchive(other, quiet))).toEqual(['包里的辛']);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('writes no pack when the cache is off', () => {
-    const off = mkdtempSync(path.join(tmpdir(), 'dubao-packs-off-'));
-    process.env.DUBAO_CACHE_DIR = off;
     process.env.DUBAO_CACHE = '0';
     try {
-      expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 戊戊', '丁丁']);
-      expect(readdirSync(off)).toEqual([]);
+      expect(headlines(loadArchive(archive, quiet))).toEqual(['甲 乙', '丙']);
+      expect(readdirSync(cache)).toEqual([]);
     } finally {
       delete process.env.DUBAO_CACHE;
-      process.env.DUBAO_CACHE_DIR = cache;
     }
   });
 });
