@@ -96,6 +96,40 @@ test('a query typed in Traditional finds the Simplified article and highlights t
   }
 });
 
+test('the suggestions as you type are in Traditional on zh-Hant, and their link marks the article', async ({
+  page,
+}) => {
+  const noErrors = watchErrors(page);
+  await page.goto('/zh-Hant');
+  await page.getByRole('combobox', { name: '搜尋報紙' }).fill('地铁');
+  const first = page.getByRole('listbox').getByRole('option').first();
+  await expect(first.locator('mark').first()).toHaveText('地鐵');
+  await expect(first).not.toContainText('地铁');
+  await expect(first.getByRole('link')).toHaveAttribute('href', /hl=%E5%9C%B0%E9%90%B5/);
+  await first.getByRole('link').click();
+  await expect(page).toHaveURL(/\/zh-Hant\/2025-03-14\/\d+\/[A-Za-z0-9_-]+\?hl=/);
+  await expect(page.locator('article mark[data-hl]').first()).toHaveText('地鐵');
+  noErrors();
+});
+
+test('the conversion endpoint names what it refuses', async ({ request }) => {
+  const post = (data: unknown) => request.post('/api/traditional', { data });
+  const bad = await post({
+    terms: ['地铁'],
+    hits: [{ id: '../x', date: '2025-03-14', page: 1, headline: [], snippet: [] }],
+  });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toMatch(/^hits\.0\.id: /);
+  const notJson = await request.post('/api/traditional', {
+    headers: { 'Content-Type': 'application/json' },
+    data: Buffer.from('{'),
+  });
+  expect(notJson.status()).toBe(400);
+  expect((await notJson.json()).error).toBe('body: not JSON');
+  const ok = await post({ terms: ['头发'], hits: [] });
+  expect(await ok.json()).toEqual({ hits: [], terms: ['頭髮'] });
+});
+
 test('the article page in three locales (screenshots for the notes)', async ({ page }) => {
   mkdirSync('test-results/screenshots', { recursive: true });
   await page.goto(`${SEED}/zh`);

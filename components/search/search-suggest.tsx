@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchClient } from '@/lib/search/client';
-import type { SearchHit } from '@/lib/search/types';
+import type { SearchHit, SearchResult } from '@/lib/search/types';
 import { Marked } from './marked';
 import { resultHref } from './result-href';
 
@@ -19,6 +19,27 @@ function getClient(): Promise<SearchClient> {
   // The static export serves the index files from /search/ (no server to answer /api/search).
   const base = process.env.DUBAO_STATIC ? '/search' : '/api/search';
   return (client ??= import('@/lib/search/client').then((m) => new m.SearchClient(base)));
+}
+
+/**
+ * The hits in Traditional script, converted by the server (the dictionary is too big to send to the
+ * browser): headlines, snippets and the terms the article page marks. As published when there is no
+ * server to ask (the static export) or it does not answer.
+ */
+async function traditional(
+  res: Pick<SearchResult, 'hits' | 'terms'>,
+): Promise<Pick<SearchResult, 'hits' | 'terms'>> {
+  if (process.env.DUBAO_STATIC || res.hits.length === 0) return res;
+  try {
+    const answer = await fetch('/api/traditional', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ hits: res.hits, terms: res.terms }),
+    });
+    return answer.ok ? ((await answer.json()) as Pick<SearchResult, 'hits' | 'terms'>) : res;
+  } catch {
+    return res;
+  }
 }
 
 export function SearchSuggest({ action, locale, labels }: Props) {
@@ -39,7 +60,9 @@ export function SearchSuggest({ action, locale, labels }: Props) {
       try {
         const res = await (await getClient()).search(q, { limit: 8 });
         if (mine !== seq.current) return;
-        setHits({ q, hits: res.hits, terms: res.terms });
+        const local = locale === 'zh-Hant' ? await traditional(res) : res;
+        if (mine !== seq.current) return;
+        setHits({ q, hits: local.hits, terms: local.terms });
         setFailed(false);
         setActive(-1);
       } catch {
@@ -47,7 +70,7 @@ export function SearchSuggest({ action, locale, labels }: Props) {
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [query, locale]);
 
   const shown = open && query.trim() !== '' && (hits !== null || failed);
   const items = hits?.hits ?? [];

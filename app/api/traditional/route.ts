@@ -1,0 +1,44 @@
+/**
+ * Search results in Traditional script, for the as-you-type suggestions on the zh-Hant locale. The
+ * browser searches its copy of the index (published Simplified text) and posts the hits here: the
+ * headlines and snippets come back converted, and the terms as the Traditional forms the matches take
+ * in each article's converted text, so the article page marks them (?hl=). The same conversion as
+ * the server's results page (lib/i18n/search.ts). The static export has no server: there the
+ * suggestions stay as published.
+ */
+import { z } from 'zod';
+import { traditionalResult } from '@/lib/i18n/search';
+
+export const dynamic = 'force-dynamic';
+
+const segment = z.object({ text: z.string().max(2000), mark: z.literal(true).optional() });
+const body = z.object({
+  terms: z.array(z.string().min(1).max(100)).max(20),
+  hits: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        page: z.number().int().min(1).max(999),
+        headline: z.array(segment).max(100),
+        snippet: z.array(segment).max(100),
+      }),
+    )
+    .max(20),
+});
+
+export async function POST(request: Request) {
+  const json: unknown = await request.json().catch(() => undefined);
+  if (json === undefined) return Response.json({ error: 'body: not JSON' }, { status: 400 });
+  const parsed = body.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return Response.json({ error: `${issue.path.join('.') || 'body'}: ${issue.message}` }, { status: 400 });
+  }
+  const { hits, terms } = parsed.data;
+  const result = traditionalResult({ hits, terms, total: hits.length, exact: true });
+  return Response.json(
+    { hits: result.hits, terms: result.terms },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+}
