@@ -4,6 +4,7 @@
  * its code (lib/search/client) are loaded only once the reader types, never with the page.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { isTraditional } from '@/lib/i18n/locales';
 import type { SearchClient } from '@/lib/search/client';
 import type { SearchHit, SearchResult } from '@/lib/search/types';
 import { Marked } from './marked';
@@ -60,7 +61,7 @@ export function SearchSuggest({ action, locale, labels }: Props) {
       try {
         const res = await (await getClient()).search(q, { limit: 8 });
         if (mine !== seq.current) return;
-        const local = locale === 'zh-Hant' ? await traditional(res) : res;
+        const local = isTraditional(locale) ? await traditional(res) : res;
         if (mine !== seq.current) return;
         setHits({ q, hits: local.hits, terms: local.terms });
         setFailed(false);
