@@ -112,6 +112,17 @@ test('the suggestions as you type are in Traditional on zh-Hant, and their link 
   noErrors();
 });
 
+test('if the conversion does not answer, the zh-Hant suggestions are shown as published', async ({
+  page,
+}) => {
+  await page.route('**/api/traditional', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+  await page.goto('/zh-Hant');
+  await page.getByRole('combobox', { name: '搜尋報紙' }).fill('地铁');
+  const first = page.getByRole('listbox').getByRole('option').first();
+  await expect(first.locator('mark').first()).toHaveText('地铁');
+  await expect(first.getByRole('link')).toHaveAttribute('href', /hl=%E5%9C%B0%E9%93%81/);
+});
+
 test('the conversion endpoint names what it refuses', async ({ request }) => {
   const post = (data: unknown) => request.post('/api/traditional', { data });
   const bad = await post({
