@@ -14,6 +14,8 @@ type Labels = Record<'label' | 'placeholder' | 'submit' | 'suggestions' | 'all' 
 type Props = { action: string; locale: string; labels: Labels };
 
 const DEBOUNCE_MS = 150;
+/** What the list shows of a result: its hits, and the terms their links carry. */
+type Shown = Pick<SearchResult, 'hits' | 'terms'>;
 let client: Promise<SearchClient> | undefined;
 
 function getClient(): Promise<SearchClient> {
@@ -27,9 +29,7 @@ function getClient(): Promise<SearchClient> {
  * browser): headlines, snippets and the terms the article page marks. As published when there is no
  * server to ask (the static export) or it does not answer.
  */
-async function traditional(
-  res: Pick<SearchResult, 'hits' | 'terms'>,
-): Promise<Pick<SearchResult, 'hits' | 'terms'>> {
+async function traditional(res: Shown): Promise<Shown> {
   if (process.env.DUBAO_STATIC || res.hits.length === 0) return res;
   try {
     const answer = await fetch('/api/traditional', {
@@ -37,7 +37,7 @@ async function traditional(
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ hits: res.hits, terms: res.terms }),
     });
-    return answer.ok ? ((await answer.json()) as Pick<SearchResult, 'hits' | 'terms'>) : res;
+    return answer.ok ? ((await answer.json()) as Shown) : res;
   } catch {
     return res;
   }

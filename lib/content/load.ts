@@ -5,7 +5,6 @@
  * never takes other pages or issues down.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Article, ParsedPage } from '@/lib/ingest/types';
 import { linkContinuations, type StoryLinks } from './continuations';
 import {
@@ -97,11 +96,10 @@ export function assembleArchive(listing: Listing, options: LoadOptions = {}): Ar
     }
     const issueErrors: string[] = [];
     for (const message of scanErrors) report(message, issueErrors);
-    const folder = path.join(listing.dir, date);
     // The issue's pack, read when a page is first needed from disk (a rescan has the rest in memory).
     let pack: Map<string, ParseEntry> | undefined | null = null;
     const fromPack = (full: string) => {
-      if (pack === null) pack = packs ? readIssuePack(folder, key) : undefined;
+      if (pack === null) pack = packs ? readIssuePack(listing.dir, date, key) : undefined;
       return pack?.get(full);
     };
     // The entries for a new pack: written only if every file gave one.
@@ -148,7 +146,7 @@ export function assembleArchive(listing: Listing, options: LoadOptions = {}): Ar
         report(message.startsWith(file) ? message : `${file}: ${message}`, issueErrors);
       }
     }
-    if (!pack && packing?.size === files.length) writeIssuePack(folder, key, packing);
+    if (!pack && packing?.size === files.length) writeIssuePack(listing.dir, date, key, packing);
     const issue =
       pages.size === 0
         ? undefined
@@ -160,7 +158,7 @@ export function assembleArchive(listing: Listing, options: LoadOptions = {}): Ar
     if (issue) issues.push(issue);
   }
   // A full load (a start, not a rescan) also drops the packs of issues no longer in the archive.
-  if (packs && !known) pruneIssuePacks(listing.dir, listing.issues.map((i) => path.join(listing.dir, i.date)));
+  if (packs && !known) pruneIssuePacks(listing.dir, listing.issues.map((i) => i.date));
   if (known) {
     const dates = new Set(listing.issues.map((i) => i.date));
     for (const date of known.keys()) if (!dates.has(date)) known.delete(date);

@@ -106,7 +106,7 @@ export function refusalEntry(err: unknown): ParseEntry | undefined {
 
 /**
  * Issue packs: all the parses of one issue folder in one file, `v-<parser version>/issues/<hash of
- * the archive folder>/<hash of the issue folder>.json`, under the key of its files' names and stamps
+ * the archive folder>/<hash of the issue date>.json`, under the key of its files' names and stamps
  * (mtime and size). A restart then reads one file per unchanged issue instead of every raw page (to
  * hash it) and every page's entry: at 3,650 issues, 3,650 reads instead of 58,000. The entries by
  * content hash above stay the ground truth (a fresh checkout has new mtimes, so every pack misses
@@ -120,28 +120,28 @@ function packsDir(archive: string): string | undefined {
   return path.join(dir, `v-${v}`, 'issues', sha1(path.resolve(archive)).slice(0, 16));
 }
 
-const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
-const packName = (folder: string) => `${sha1(path.basename(folder))}.json`;
+const sha1 = (text: string, encoding: 'hex' | 'base64url' = 'hex') =>
+  createHash('sha1').update(text).digest(encoding);
+/** An issue's pack in its archive's folder of packs. */
+const packName = (date: string) => `${sha1(date)}.json`;
 
-function packPath(folder: string): string | undefined {
-  const dir = packsDir(path.dirname(folder));
-  return dir && path.join(dir, packName(folder));
+function packPath(archive: string, date: string): string | undefined {
+  const dir = packsDir(archive);
+  return dir && path.join(dir, packName(date));
 }
 
 /**
- * Removes the packs of an archive's issue folders that are gone (the folders of `listed` are all it
- * has now), and the packs of the layout before archives had folders of their own. Other archives'
- * packs in the same cache are left alone. Returns how many files were removed.
+ * Removes the packs of an archive's issues that are gone (`dates` are all the issues it has now),
+ * and the packs of the layout before archives had folders of their own. Other archives' packs in
+ * the same cache are left alone.
  */
-export function pruneIssuePacks(archive: string, listed: string[]): number {
+export function pruneIssuePacks(archive: string, dates: string[]): void {
   const dir = packsDir(archive);
-  if (!dir) return 0;
-  const keep = new Set(listed.map(packName));
-  let removed = 0;
+  if (!dir) return;
+  const keep = new Set(dates.map(packName));
   const remove = (where: string) => {
     try {
       rmSync(where, { force: true });
-      removed++;
     } catch {
       // Not ours to remove (permissions): it only costs disk.
     }
@@ -156,14 +156,13 @@ export function pruneIssuePacks(archive: string, listed: string[]): number {
   for (const name of names(dir)) if (name.endsWith('.json') && !keep.has(name)) remove(path.join(dir, name));
   const issues = path.dirname(dir);
   for (const name of names(issues)) if (/^[0-9a-f]{40}\.json$/.test(name)) remove(path.join(issues, name));
-  return removed;
 }
 
-const packKey = (key: string) => createHash('sha1').update(key).digest('base64url');
+const packKey = (key: string) => sha1(key, 'base64url');
 
-/** The entries (by file path) of a folder's pack, if it was written under this key; else undefined. */
-export function readIssuePack(folder: string, key: string): Map<string, ParseEntry> | undefined {
-  const where = packPath(folder);
+/** The entries (by file path) of an issue's pack, if it was written under this key; else undefined. */
+export function readIssuePack(archive: string, date: string, key: string): Map<string, ParseEntry> | undefined {
+  const where = packPath(archive, date);
   if (!where) return undefined;
   try {
     const pack = JSON.parse(readFileSync(where, 'utf8')) as { key?: unknown; entries?: unknown };
@@ -174,9 +173,9 @@ export function readIssuePack(folder: string, key: string): Map<string, ParseEnt
   }
 }
 
-/** Keeps a folder's entries as its pack under this key (replacing the pack of its old files). */
-export function writeIssuePack(folder: string, key: string, entries: Map<string, ParseEntry>): void {
-  const where = packPath(folder);
+/** Keeps an issue's entries as its pack under this key (replacing the pack of its old files). */
+export function writeIssuePack(archive: string, date: string, key: string, entries: Map<string, ParseEntry>): void {
+  const where = packPath(archive, date);
   if (where) store(where, { key: packKey(key), entries: [...entries] });
 }
 
