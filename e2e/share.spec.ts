@@ -42,6 +42,12 @@ test.describe('with JavaScript', () => {
     noErrors();
   });
 
+  test('the copy buttons are in the server HTML: nothing pops in after hydration', async ({ request }) => {
+    const html = await (await request.get(ARTICLE)).text();
+    expect(html).toMatch(/<span class="js-only[^"]*"><button type="button"[^>]*>复制链接<\/button>/);
+    expect(html).toMatch(/<button type="button"[^>]*>复制引用<\/button>/);
+  });
+
   test('the QR code decodes to the article URL', async ({ page }) => {
     await page.goto(ARTICLE);
     const url = await page.locator('[data-share-url]').textContent();

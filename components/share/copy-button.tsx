@@ -1,10 +1,9 @@
 'use client';
 /**
- * Copies a text (the article link, the citation) and says so where the button is. Renders nothing
- * until hydrated: without JavaScript the text itself stays on the page to copy by hand.
+ * Copies a text (the article link, the citation) and says so where the button is. Hidden where
+ * scripting is off (.js-only): there the text itself stays on the page to copy by hand.
  */
 import { useEffect, useState } from 'react';
-import { useHydrated } from './use-client-value';
 
 /** The look of every share button (the site's buttons are styled per component). */
 export const SHARE_BUTTON =
@@ -32,16 +31,14 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 export function CopyButton({ text, label, done, failed, className = SHARE_BUTTON }: Props) {
-  const ready = useHydrated();
   const [status, setStatus] = useState<'' | 'done' | 'failed'>('');
   useEffect(() => {
     if (status !== 'done') return;
     const timer = setTimeout(() => setStatus(''), 4000);
     return () => clearTimeout(timer);
   }, [status]);
-  if (!ready) return null;
   return (
-    <span className="inline-flex flex-wrap items-center gap-2">
+    <span className="js-only inline-flex flex-wrap items-center gap-2">
       <button
         type="button"
         className={className}

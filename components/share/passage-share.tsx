@@ -5,7 +5,6 @@
  */
 import { useEffect, useState } from 'react';
 import { copyText, SHARE_BUTTON } from './copy-button';
-import { useHydrated } from './use-client-value';
 import { passageDirective, passageUrl } from './text-fragment';
 
 type Labels = { hint: string; passage: string; copied: string; failed: string; link: string; close: string };
@@ -47,7 +46,6 @@ function selectedDirective(root: Element, lang: string): string | null {
 }
 
 export function PassageShare({ url, selector, lang, labels }: Props) {
-  const ready = useHydrated();
   const [directive, setDirective] = useState<string | null>(null);
   const [shared, setShared] = useState<{ href: string; ok: boolean } | null>(null);
 
@@ -71,9 +69,8 @@ export function PassageShare({ url, selector, lang, labels }: Props) {
     };
   }, [selector, lang]);
 
-  if (!ready) return null;
   // The hint only makes sense where the bar can appear, that is with JavaScript.
-  const hint = <p className="mt-3 text-muted">{labels.hint}</p>;
+  const hint = <p className="js-only mt-3 text-muted">{labels.hint}</p>;
   if (!directive && !shared) return hint;
   return (
     <>

@@ -1,6 +1,8 @@
 /**
- * A value known only in the browser (is JavaScript running, has the browser a share sheet): false
- * in the server's HTML, read after hydration without a setState in an effect.
+ * A value known only in the browser (has it a share sheet): false in the server's HTML, read after
+ * hydration without a setState in an effect. Where it comes out true, React renders the component
+ * again right after hydrating: what merely needs JavaScript is better hidden with the .js-only class
+ * (a media query), at no cost.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -9,5 +11,3 @@ const subscribe = () => () => {};
 export function useClientValue(read: () => boolean): boolean {
   return useSyncExternalStore(subscribe, read, () => false);
 }
-
-export const useHydrated = () => useClientValue(() => true);
