@@ -137,6 +137,10 @@ test('the conversion endpoint names what it refuses', async ({ request }) => {
   });
   expect(notJson.status()).toBe(400);
   expect((await notJson.json()).error).toBe('body: not JSON');
+  // A body past the bound is refused before it is parsed.
+  const huge = await post({ terms: ['头发'], hits: [], pad: 'x'.repeat(70_000) });
+  expect(huge.status()).toBe(413);
+  expect((await huge.json()).error).toBe('body: over 65536 bytes');
   const ok = await post({ terms: ['头发'], hits: [] });
   expect(await ok.json()).toEqual({ hits: [], terms: ['頭髮'] });
 });

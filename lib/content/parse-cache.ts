@@ -139,23 +139,28 @@ export function pruneIssuePacks(archive: string, dates: string[]): void {
   const dir = packsDir(archive);
   if (!dir) return;
   const keep = new Set(dates.map(packName));
-  const remove = (where: string) => {
-    try {
-      rmSync(where, { force: true });
-    } catch {
-      // Not ours to remove (permissions): it only costs disk.
-    }
-  };
-  const names = (where: string) => {
-    try {
-      return readdirSync(where);
-    } catch {
-      return []; // no packs yet
-    }
-  };
-  for (const name of names(dir)) if (name.endsWith('.json') && !keep.has(name)) remove(path.join(dir, name));
+  for (const name of listDir(dir)) if (name.endsWith('.json') && !keep.has(name)) removeQuietly(path.join(dir, name));
   const issues = path.dirname(dir);
-  for (const name of names(issues)) if (/^[0-9a-f]{40}\.json$/.test(name)) remove(path.join(issues, name));
+  for (const name of listDir(issues)) if (/^[0-9a-f]{40}\.json$/.test(name)) removeQuietly(path.join(issues, name));
+}
+
+/** A folder's entries; none if it does not exist yet. */
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Removes a file or folder of the cache; false if it may not (permissions): that only costs disk. */
+function removeQuietly(where: string): boolean {
+  try {
+    rmSync(where, { recursive: true, force: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const packKey = (key: string) => sha1(key, 'base64url');
@@ -188,21 +193,6 @@ export function pruneParseCache(): string[] {
   const v = parserVersion();
   const dir = cacheDir();
   if (!v || !dir) return [];
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return removed; // no cache yet
-  }
-  for (const name of names) {
-    if (name === `v-${v}` || !/^(v-[0-9a-f]+|[0-9a-f]{2})$/.test(name)) continue;
-    try {
-      rmSync(path.join(dir, name), { recursive: true, force: true });
-      removed.push(name);
-    } catch {
-      // Not ours to remove (permissions): it only costs disk.
-    }
-  }
-  return removed;
+  const stale = listDir(dir).filter((name) => name !== `v-${v}` && /^(v-[0-9a-f]+|[0-9a-f]{2})$/.test(name));
+  return stale.filter((name) => removeQuietly(path.join(dir, name)));
 }

@@ -27,9 +27,20 @@ const body = z.object({
     .max(20),
 });
 
+/** Eight suggestions post about 1.6 KB; the bound keeps a hostile body from being parsed at all. */
+const MAX_BODY = 64 * 1024;
+
 export async function POST(request: Request) {
-  const json: unknown = await request.json().catch(() => undefined);
-  if (json === undefined) return Response.json({ error: 'body: not JSON' }, { status: 400 });
+  const tooBig = Response.json({ error: `body: over ${MAX_BODY} bytes` }, { status: 413 });
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return tooBig;
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY) return tooBig;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return Response.json({ error: 'body: not JSON' }, { status: 400 });
+  }
   const parsed = body.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
