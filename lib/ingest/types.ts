@@ -54,6 +54,11 @@ export interface Repair {
   /** For a dropped repeat: the line of the copy that was kept. */
   keptLine?: number;
   note?: string;
+  /**
+   * How sure the parser is of this decision, 0.5 (a coin toss) to 1 (certain). Set on the decisions a
+   * model scores (a join, a banner, a heading that opens an article); absent means a certain rule.
+   */
+  confidence?: number;
 }
 
 export interface Page {
