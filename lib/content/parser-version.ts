@@ -1,5 +1,6 @@
 /**
- * The version of the parser, as a hash of lib/ingest's sources (tests and fixtures aside): the key
+ * The version of the parser, as a hash of lib/ingest's sources and fitted weights (tests and fixtures
+ * aside): the key
  * of the on-disk parse cache (parse-cache.ts), so any change to the parser invalidates it without
  * anyone having to remember to bump a constant. No path aliases here: next.config.ts imports it.
  */
@@ -15,7 +16,7 @@ export function ingestSourceHash(dir = path.resolve(/*turbopackIgnore: true*/ pr
       const full = path.join(d, e.name);
       if (e.isDirectory()) {
         if (e.name !== 'fixtures') walk(full);
-      } else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$|test-helpers/.test(e.name)) files.push(full);
+      } else if (/\.(tsx?|json)$/.test(e.name) && !/\.test\.tsx?$|test-helpers/.test(e.name)) files.push(full);
     }
   };
   try {

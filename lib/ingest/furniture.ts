@@ -19,6 +19,25 @@ function latinOnly(text: string): boolean {
 
 const metaNames = new WeakMap<object, { page: string; paper: string }>();
 
+const HEAD_TOKEN =
+  /^(第\s*[0-9０-９一二三四五六七八九十]+\s*版|[0-9]{1,2}版|[A-Z]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|(星期|周)[一二三四五六日天]|农历\S+)$/;
+
+/**
+ * A running head in any order: every token (between spaces, colons, dots) a page label, a date, a
+ * weekday, the page's name or the paper's (第20版 文化 2020年2月10日, 人民日报 2020年2月10日 第6版).
+ */
+function runningHead(t: string, names: { page: string; paper: string }): boolean {
+  const tokens = t.split(/[\s:：·|｜]+/).filter(Boolean);
+  if (tokens.length < 2) return false;
+  let label = false;
+  for (const tok of tokens) {
+    const n = normalizeForCompare(tok);
+    if (HEAD_TOKEN.test(tok)) label = true;
+    else if (n !== names.page && n !== names.paper) return false;
+  }
+  return label;
+}
+
 /** `level`: the heading level (# count), 0 for a plain block. */
 export function isFurnitureText(text: string, meta: Partial<PageMeta>, level: number): boolean {
   const heading = level > 0;
@@ -41,6 +60,7 @@ export function isFurnitureText(text: string, meta: Partial<PageMeta>, level: nu
     if (DATE_LINE.test(rest) || PAGE_LABEL.test(rest)) return true;
   }
   if (latinOnly(t) && (heading || t === t.toUpperCase())) return true;
+  if (runningHead(t, names)) return true;
   if (PAGE_LABEL.test(t) || DATE_LINE.test(t) || EDITOR.test(t) || SERIAL.test(t) || CREDIT.test(t)) return true;
   // A short line without sentence punctuation that advertises an app or account.
   if (t.length <= 40 && !/[。！？]/.test(t) && PROMO.test(t) && !hasSentencePunctuation(t.replace(/[:：]/g, ''))) return true;

@@ -14,7 +14,7 @@ export interface HeadlineBlock {
 }
 
 /** A kicker that ends the way 引题 do: a speaker and a verb of saying, a time clause, a colon. */
-const KICKER_END = /(强调|指出|表示|要求|提出|寄语|称|说|时|之际|期间|上|中|：|:)$/;
+export const KICKER_END = /(强调|指出|表示|要求|提出|寄语|称|说|时|之际|期间|上|中|：|:)$/;
 
 /** 副题 read like a summary: led by a dash, or a clause with commas and figures. */
 function looksLikeDeck(text: string): boolean {
@@ -34,10 +34,13 @@ export function splitOneLine(text: string): { kicker?: string; headline: string 
   return { headline: text };
 }
 
-export function readHeadingRun(run: HeadingLine[]): HeadlineBlock {
+/** Splits one heading line into a kicker and the headline (splitOneLine, or a fitted model). */
+export type LineSplitter = (text: string) => { kicker?: string; headline: string };
+
+export function readHeadingRun(run: HeadingLine[], splitLine: LineSplitter = splitOneLine): HeadlineBlock {
   if (run.length === 0) throw new Error('empty heading run');
   if (run.length === 1) {
-    const { kicker, headline } = splitOneLine(run[0]!.text);
+    const { kicker, headline } = splitLine(run[0]!.text);
     return { kicker, headline, split: kicker !== undefined };
   }
   const top = Math.min(...run.map((h) => h.level));
@@ -60,7 +63,7 @@ export function readHeadingRun(run: HeadingLine[]): HeadlineBlock {
     else decks.push(h.text);
   });
   // The headline line itself may carry its kicker (…上强调 推动…) when no kicker line stands above it.
-  const one = kickers.length === 0 ? splitOneLine(run[headIdx]!.text) : { headline: run[headIdx]!.text };
+  const one = kickers.length === 0 ? splitLine(run[headIdx]!.text) : { headline: run[headIdx]!.text };
   if (one.kicker) kickers.push(one.kicker);
   return {
     kicker: kickers.length ? kickers.join(' ') : undefined,

@@ -23,11 +23,12 @@ describe('overrides applied at ingest', () => {
   const before = parse();
 
   it('forces a block to be a subhead', () => {
-    // A subhead with a comma reads to the rules like half a sentence, so they join it to the next block.
+    // A subhead with a comma reads like half a sentence: the parser keeps it apart from the next block
+    // (the join model), but as a paragraph; the editor says it is a subhead.
     const text = '### 城西老街改造启动\n\n■记者 吴八\n\n本报讯 城西老街改造昨天启动。\n\n既要面子，更要里子\n\n改造涉及12条街巷和3000余户居民。\n';
     const meta = { paper: '青禾日报', date: '2025-03-12', page: 2, pageName: '要闻' };
     const ruled = parsePage(text, meta);
-    expect(ruled.articles[0]!.body[1]).toEqual({ type: 'p', text: '既要面子，更要里子改造涉及12条街巷和3000余户居民。' });
+    expect(ruled.articles[0]!.body[1]).toEqual({ type: 'p', text: '既要面子，更要里子' });
     const page = parsePage(text, meta, { overrides: overridesFrom({ subhead: [7] }) });
     expect(page.articles[0]!.body).toEqual([
       { type: 'p', text: '本报讯 城西老街改造昨天启动。' },

@@ -37,5 +37,6 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   // Drops made before ids existed name the article by the line of its headline.
   ctx.repairs.sort((a, b) => a.line - b.line);
   ctx.furniture.sort((a, b) => a.line - b.line);
-  return { furniture: ctx.furniture.map((f) => f.text), articles: ctx.articles, repairs: ctx.repairs };
+  const decisions = [...ctx.decisions].sort((a, b) => a.confidence - b.confidence || a.line - b.line);
+  return { furniture: ctx.furniture.map((f) => f.text), articles: ctx.articles, repairs: ctx.repairs, decisions };
 }

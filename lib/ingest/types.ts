@@ -61,10 +61,21 @@ export interface Repair {
   confidence?: number;
 }
 
+/** A decision a fitted model made (lib/ingest/model), least certain first in `Page.decisions`. */
+export interface PageDecision {
+  kind: 'heading' | 'join' | 'kicker';
+  line: number;
+  choice: string;
+  confidence: number;
+  note?: string;
+}
+
 export interface Page {
   furniture: string[];
   articles: Article[];
   repairs: Repair[];
+  /** The model-scored decisions, least certain first: what an editor checks first. */
+  decisions?: PageDecision[];
 }
 
 /** What the text itself lacks, from the raw file's front matter. */

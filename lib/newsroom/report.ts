@@ -194,6 +194,32 @@ function kindCss(): string {
     .join('\n');
 }
 
+/** How many of the least certain decisions the report lists first. */
+const CHECK_FIRST = 12;
+
+const CHOICE_ZH: Record<string, string> = {
+  article: '开新文章 opens an article',
+  banner: '通栏标语 banner',
+  subhead: '小标题 subhead',
+  joined: '接续 joined',
+  apart: '不接续 left apart',
+  kicker: '拆出引题 kicker split off',
+  headline: '整行为主题 one headline',
+};
+
+/** The model's least certain decisions, least certain first: where an editor looks first. */
+function decisionsHtml(page: ReportInput['page']): string {
+  const ds = (page.decisions ?? []).slice(0, CHECK_FIRST);
+  if (ds.length === 0) return '';
+  const rows = ds
+    .map(
+      (d) =>
+        `<li><a href="#L${d.line}">L${d.line}</a> ${esc(CHOICE_ZH[d.choice] ?? d.choice)} <b>${Math.round(d.confidence * 100)}%</b>${d.note ? ` <small>${esc(d.note)}</small>` : ''}</li>`,
+    )
+    .join('');
+  return `<section class="box"><h2>先核查 <small>Check first: the least certain decisions</small></h2><ol class="check">${rows}</ol></section>`;
+}
+
 export function renderReport(input: ReportInput): string {
   const { page } = input;
   const { fates, totals } = accountPage(input.text, page, input.firstLine);
@@ -222,6 +248,7 @@ export function renderReport(input: ReportInput): string {
 <p class="kinds">本版修复 <small>repairs on this page</small>：${used || '无 none'}</p>
 ${warnings.length ? `<div class="warn"><h2>提示 <small>Warnings</small></h2><ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></div>` : ''}
 </section>
+${decisionsHtml(page)}
 ${overridesHtml(input.overrides, page.repairs, input.problems ?? [])}
 </div>
 <div class="cols">

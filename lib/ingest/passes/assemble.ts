@@ -2,7 +2,9 @@
  * Pass `assemble`: reads each body's heading run (引题, 主题, 副题), decides the article's kind, applies
  * an editor's article overrides and gives every article its id.
  */
-import { readHeadingRun, type HeadingLine } from '../headings';
+import { readHeadingRun, splitOneLine, type HeadingLine, type LineSplitter } from '../headings';
+import { kickerFeatures, kickerSites } from '../model/features';
+import { predict } from '../model/logistic';
 import { articleId, uniqueIds } from '../id';
 import { applyArticleOverrides } from '../overrides';
 import type { Article, ArticleKind, BodyBlock, Byline } from '../types';
@@ -13,11 +15,30 @@ function firstSentence(text: string): string {
   return (m ? m[1]! : text.slice(0, 24)).trim();
 }
 
-function assembleArticle(b: Body): Built {
+/** The kicker model's way to divide a heading line: the likeliest space, if likely enough. */
+function modelSplitter(ctx: ParseContext, line: number): LineSplitter {
+  const model = ctx.models.kicker;
+  if (!model) return splitOneLine;
+  return (text) => {
+    let best: { left: string; right: string; prob: number } | undefined;
+    for (const site of kickerSites(text)) {
+      const features = kickerFeatures(site);
+      ctx.options.trace?.({ kind: 'kicker', line, features, left: site.left });
+      const prob = predict(model, features)[1]!;
+      if (!best || prob > best.prob) best = { left: site.left, right: site.right, prob };
+    }
+    if (!best) return { headline: text };
+    const split = best.prob >= model.threshold;
+    ctx.decisions.push({ kind: 'kicker', line, choice: split ? 'kicker' : 'headline', confidence: split ? best.prob : 1 - best.prob, note: best.left });
+    return split ? { kicker: best.left, headline: best.right } : { headline: text };
+  };
+}
+
+function assembleArticle(ctx: ParseContext, b: Body): Built {
   const { draft: d, list, bylines, repairs } = b;
   const heads: HeadingLine[] = d.heads.map((h) => ({ level: h.block.level, text: h.text }));
   let hb;
-  if (heads.length > 0) hb = readHeadingRun(heads);
+  if (heads.length > 0) hb = readHeadingRun(heads, modelSplitter(ctx, d.heads[0]!.block.line));
   else {
     // A story without a headline on this page: a continuation (上接) or the top of the page.
     const first = list.find((p) => !p.subhead);
@@ -42,7 +63,7 @@ function assembleArticle(b: Body): Built {
 }
 
 function assemble(ctx: ParseContext): void {
-  ctx.built = ctx.bodies.map(assembleArticle);
+  ctx.built = ctx.bodies.map((b) => assembleArticle(ctx, b));
   applyArticleOverrides(ctx.built, ctx.options.overrides, ctx.meta, ctx.repairs);
   const ids = uniqueIds(ctx.built.map((b) => articleId(ctx.meta.date, ctx.meta.page, b.article.headline, b.article.kicker)));
   ctx.articles = ctx.built.map((b, i) => {

@@ -10,6 +10,8 @@ import { paras, type ParseContext, type Pass } from './context';
  * it owns no byline, and the story above it stops mid-sentence. Its draft goes back to that story.
  */
 function foldBanners(ctx: ParseContext): void {
+  // With a heading model, banners were decided as the page was cut (pass `headings`).
+  if (ctx.models.heading) return;
   const { drafts } = ctx;
   for (let i = 1; i < drafts.length; i++) {
     const d = drafts[i]!;

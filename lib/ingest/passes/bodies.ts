@@ -33,8 +33,15 @@ function buildBody(ctx: ParseContext, d: Draft): Body | null {
     repairs.push({ kind: 'jump-line', line: block.line, text: block.raw, ...(note ? { note } : {}) });
   };
 
-  for (const item of d.items) {
+  const lastPara = d.items.findLastIndex((i) => i.kind === 'para' && !i.dropped);
+  for (const [k, item] of d.items.entries()) {
     if (item.dropped) continue;
+    // A credit between paragraphs of one story (本报记者 王伟健 above the part he wrote) is read with
+    // the text it stands in, as the paper prints it; the story's own byline stands above its text.
+    if (item.kind === 'byline' && list.length > 0 && k < lastPara) {
+      list.push({ text: item.text, line: item.block.line, subhead: false, moved: false, fixed: true, lines: [item.block.line] });
+      continue;
+    }
     switch (item.kind) {
       case 'byline': {
         if (list.length > 0) creditAfterText = true;
@@ -50,7 +57,15 @@ function buildBody(ctx: ParseContext, d: Draft): Body | null {
         noteJump(item.jump!, item.block);
         break;
       case 'heading':
-        list.push({ text: item.text, line: item.block.line, subhead: true, moved: false, fixed: false, lines: [item.block.line] });
+        list.push({
+          text: item.text,
+          line: item.block.line,
+          subhead: true,
+          moved: false,
+          fixed: false,
+          printedHeading: true,
+          lines: [item.block.line],
+        });
         break;
       case 'para': {
         const inline = splitInlineJump(item.text);

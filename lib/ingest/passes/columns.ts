@@ -46,7 +46,7 @@ function putBackColumns(ctx: ParseContext, list: Para[], jumps: boolean, titles:
   if (!endsOpen(list[d]!.text) || jumps) return;
   // Only when the best tail for the last block sits at the top of a column do whole columns move;
   // a tail anywhere else is simply joined (joinColumnBreaks).
-  const t = bestTail(ctx, list, d, titles, true);
+  const t = bestTail(ctx, list, d, titles, 'before').index;
   if (t === -1 || t !== columnTopIndex(ctx, list, titles) || list.slice(t, d).some((p) => p.subhead)) return;
   move(t, earlierColumnStart(list, t, d, titles), d);
 }

@@ -5,6 +5,9 @@
 import type { RawBlock } from '../blocks';
 import type { Jump } from '../bylines';
 import type { Forced, Overrides } from '../overrides';
+import type { Models } from '../model';
+import { getModels } from '../model';
+import type { EdgeSigns } from '../model/features';
 import { normalizeForCompare } from '../text';
 import type { Article, Byline, PageMeta, Repair } from '../types';
 
@@ -41,6 +44,8 @@ export interface Para {
   moved?: boolean;
   /** Forced by an override to be a subhead or a paragraph. */
   fixed?: boolean;
+  /** A heading line the converter printed inside the story (a subhead), not a plain block. */
+  printedHeading?: boolean;
   /** Lines of the input blocks this paragraph holds (its own first). */
   lines?: number[];
 }
@@ -71,6 +76,31 @@ export interface ParseOptions {
   firstLine?: number;
   /** An editor's corrections (lib/ingest/overrides.ts), logged as repairs of kind 'override'. */
   overrides?: Overrides;
+  /** The fitted models to decide with (default: the committed weights); the trainer passes its own. */
+  models?: Models;
+  /** Called with every scored decision, its candidates included: how the trainer collects examples. */
+  trace?: (site: TracedSite) => void;
+}
+
+/** A scored decision as the trainer sees it: the features and the input lines it concerns. */
+export type TracedSite =
+  | { kind: 'heading'; line: number; features: number[] }
+  | { kind: 'kicker'; line: number; features: number[]; left: string }
+  /** A join choice: the open block, its candidates, and one row per candidate plus the 'none' row last. */
+  | { kind: 'join'; pLines: number[]; qLines: number[][]; xs: number[][]; p: string; q: string[] }
+  /** The same pairs read backwards: the block q, the blocks it may continue, the 'opens a paragraph' row last. */
+  | { kind: 'joinBack'; qLines: number[]; pLines: number[][]; xs: number[][] };
+
+/** One decision a model made, with its confidence: what an editor should check first. */
+export interface Decision {
+  kind: 'heading' | 'join' | 'kicker';
+  /** Line of the block decided about (the heading; the block joined or left apart). */
+  line: number;
+  /** What was decided: article, banner, subhead; joined, apart. */
+  choice: string;
+  /** Probability of the choice made, 0.5 to 1 (a binary choice) or 1/3 to 1 (a three-way one). */
+  confidence: number;
+  note?: string;
 }
 
 export class ParseContext {
@@ -83,16 +113,24 @@ export class ParseContext {
   articles: Article[] = [];
   /** How often each heading or paragraph text occurs on the page: a lone heading printed twice is a repeat. */
   readonly seen = new Map<string, number>();
+  readonly decisions: Decision[] = [];
+  readonly models: Models;
   /** Per-parse memo of lead tests, keyed by the article's titles and the block's start. */
   readonly leadMemo = new Map<string, boolean>();
   /** Per-parse memo of what a block's start says about it as a continuation (lib/ingest/passes/joins.ts). */
   readonly startSigns = new Map<Para, { opener: boolean; score: number; closesQuote: boolean }>();
+  /** Per-parse memo of what each block's edges say to the join model (lib/ingest/model/features.ts). */
+  readonly edgeSigns = new Map<string, EdgeSigns>();
+  /** Subheads before each index of the article body being joined (lib/ingest/passes/joins.ts). */
+  subheadPrefix?: { list: Para[]; counts: number[] };
 
   constructor(
     readonly text: string,
     readonly meta: PageMeta,
     readonly options: ParseOptions,
-  ) {}
+  ) {
+    this.models = options.models ?? getModels();
+  }
 
   toFurniture(item: Item, kind: 'furniture' | 'banner', confidence?: number): void {
     this.furniture.push({ line: item.block.line, text: item.text });

@@ -2,10 +2,21 @@
  * Pass `joins`: a paragraph that stops mid-sentence continues in another block (a column break), which
  * is joined to it.
  */
+import { choiceRow, joinFeatures, noneRow, startRow, type JoinSite } from '../model/features';
+import type { BinaryModel } from '../model';
+import { choiceProbs } from '../model/logistic';
 import { endsOpen, isOpener, opensParagraph, quoteBalance, spansWord, startsMidSentence, weakInitial } from '../text';
 import type { Repair } from '../types';
 import type { Para, ParseContext, Pass } from './context';
 import { columnTopIndex } from './columns';
+
+/** The continuation chosen for a block, and how sure the choice is; index -1 when none. */
+export interface Tail {
+  index: number;
+  confidence: number;
+  /** The most likely continuation, joined or not. */
+  candidate?: number;
+}
 
 /**
  * A paragraph that stops mid-sentence continues in another block: usually the next one (a column
@@ -14,6 +25,7 @@ import { columnTopIndex } from './columns';
  * a quote the open block leaves open and the candidate closes, an opener that rules it out.
  */
 function joinColumnBreaks(ctx: ParseContext, list: Para[], jumps: boolean, titles: string, repairs: Repair[]): void {
+  if (ctx.models.join) return joinByModel(ctx, list, jumps, titles, repairs);
   for (let i = 0; i < list.length; i++) {
     const p = list[i]!;
     if (p.subhead) continue;
@@ -21,7 +33,7 @@ function joinColumnBreaks(ctx: ParseContext, list: Para[], jumps: boolean, title
       const isLast = !list.slice(i + 1).some((q) => !q.subhead);
       // A story that jumps to another page stops mid-sentence by design.
       if (isLast && jumps) break;
-      const best = bestTail(ctx, list, i, titles, false);
+      const best = bestTail(ctx, list, i, titles, 'any').index;
       if (best === -1) break;
       const q = list[best]!;
       const kind = best === i + 1 && !q.moved ? 'column-break-joined' : 'fragment-moved';
@@ -32,6 +44,155 @@ function joinColumnBreaks(ctx: ParseContext, list: Para[], jumps: boolean, title
       if (best < i) i--;
     }
   }
+}
+
+/**
+ * With the join model, the joins of an article are chosen together: every open block is scored
+ * against every block that may continue it (a closed block only against the next one: a column may
+ * cut after a full stop too), and the likeliest pairs are taken first, each block continuing at most
+ * one and continued by at most one, no loops. Chosen one at a time, an early block took the tail a
+ * later one needed when columns were printed out of order.
+ */
+function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: string, repairs: Repair[]): void {
+  const { join: model, joinBack } = ctx.models;
+  const { stats } = ctx.models;
+  const top = columnTopIndex(ctx, list, titles);
+  const lastBody = list.findLastIndex((q) => !q.printedHeading);
+  // A line marked a subhead by its look (pass `subheads`) may still be a piece of a cut sentence: the
+  // model weighs it. A heading the converter printed, or an editor's mark, stays apart.
+  const joinable = (x: Para) => !x.printedHeading && !(x.fixed && x.subhead);
+  const counts = [0];
+  for (const x of list) counts.push(counts.at(-1)! + (x.subhead ? 1 : 0));
+  ctx.subheadPrefix = { list, counts };
+  // Every pair (p, q) where q may continue p: an open p with any block, a closed one with the next.
+  const rowOf = new Map<number, number[]>();
+  const fwd = new Map<number, number[]>();
+  const bwd = new Map<number, number[]>();
+  const key = (i: number, j: number) => i * 65536 + j;
+  list.forEach((p, i) => {
+    if (!joinable(p)) return;
+    const open = endsOpen(p.text);
+    // A story that jumps to another page stops mid-sentence by design.
+    if (i === lastBody && (jumps || !open)) return;
+    for (let j = 0; j < list.length; j++) {
+      if (j === i || !joinable(list[j]!) || (!open && j !== i + 1)) continue;
+      const taken = j > 0 && j - 1 !== i && endsOpenAt(list, j - 1);
+      rowOf.set(key(i, j), joinFeatures(site(ctx, list, i, j, top, taken), stats, ctx.edgeSigns));
+      if (!fwd.has(i)) fwd.set(i, []);
+      if (!bwd.has(j)) bwd.set(j, []);
+      fwd.get(i)!.push(j);
+      bwd.get(j)!.push(i);
+    }
+  });
+  // Forward: which block continues p (or none: p ends its paragraph)?
+  const pFwd = new Map<number, number>();
+  const bestFor = new Map<number, { j: number; prob: number }>();
+  for (const [i, cands] of fwd) {
+    const p = list[i]!;
+    const rows = [...cands.map((j) => choiceRow(rowOf.get(key(i, j))!)), noneRow(p.text, i === lastBody, jumps, stats)];
+    ctx.options.trace?.({
+      kind: 'join',
+      pLines: p.lines ?? [p.line],
+      qLines: cands.map((j) => list[j]!.lines ?? [list[j]!.line]),
+      xs: rows,
+      p: p.text,
+      q: cands.map((j) => list[j]!.text),
+    });
+    const probs = choiceProbs(model!, rows);
+    cands.forEach((j, k) => pFwd.set(key(i, j), probs[k]!));
+  }
+  // Backward: which block does q continue (or none: q opens a paragraph)?
+  const pBwd = new Map<number, number>();
+  for (const [j, cands] of bwd) {
+    const q = list[j]!;
+    const rows = [...cands.map((i) => choiceRow(rowOf.get(key(i, j))!)), startRow(q.text, j === 0 || !endsOpenAt(list, j - 1), stats)];
+    ctx.options.trace?.({
+      kind: 'joinBack',
+      qLines: q.lines ?? [q.line],
+      pLines: cands.map((i) => list[i]!.lines ?? [list[i]!.line]),
+      xs: rows,
+    });
+    if (!joinBack) continue;
+    const probs = choiceProbs(joinBack, rows);
+    cands.forEach((i, k) => pBwd.set(key(i, j), probs[k]!));
+  }
+  // A pair's probability from both readings (chosen on the validation pages: model.combine).
+  const pairs: { i: number; j: number; prob: number }[] = [];
+  for (const [i, cands] of fwd) {
+    const open = endsOpen(list[i]!.text);
+    for (const j of cands) {
+      const f = pFwd.get(key(i, j))!;
+      const prob = combine(model!.combine, f, pBwd.get(key(i, j)));
+      if (open && prob > (bestFor.get(i)?.prob ?? -1)) bestFor.set(i, { j, prob });
+      // An editor's 'paragraph' on a block that stops mid-sentence says it is text that goes on: its
+      // likeliest continuation is taken whatever the threshold.
+      const forcedText = list[i]!.fixed && !list[i]!.subhead && open && j === bestFor.get(i)?.j;
+      if (prob >= model!.threshold || forcedText) pairs.push({ i, j, prob });
+    }
+  }
+  pairs.sort((a, b) => b.prob - a.prob || Math.abs(a.j - a.i) - Math.abs(b.j - b.i));
+  const next = new Map<number, number>();
+  const prev = new Map<number, number>();
+  const conf = new Map<number, number>();
+  for (const { i, j, prob } of pairs) {
+    if (next.has(i) || prev.has(j)) continue;
+    // No loop: following the chain from j must not come back to i.
+    let k: number | undefined = j;
+    while (k !== undefined && k !== i) k = next.get(k);
+    if (k === i) continue;
+    next.set(i, j);
+    prev.set(j, i);
+    conf.set(j, prob);
+  }
+  for (const [i, best] of bestFor) {
+    if (next.has(i)) continue;
+    const note = `from line ${list[i]!.line}`;
+    ctx.decisions.push({ kind: 'join', line: list[best.j]!.line, choice: 'apart', confidence: 1 - best.prob, note });
+  }
+  ctx.subheadPrefix = undefined;
+  if (next.size === 0) return;
+  // Each chain is read where its first block stands.
+  const out: Para[] = [];
+  list.forEach((p, i) => {
+    if (prev.has(i)) return;
+    for (let j = next.get(i); j !== undefined; j = next.get(j)) {
+      const q = list[j]!;
+      const confidence = conf.get(j)!;
+      const kind = j === i + 1 && !q.moved ? 'column-break-joined' : 'fragment-moved';
+      repairs.push({ kind, line: q.line, text: q.text, note: `joined to line ${p.line}`, confidence });
+      ctx.decisions.push({ kind: 'join', line: q.line, choice: 'joined', confidence, note: `to line ${p.line}` });
+      p.text += q.text;
+      p.lines = [...(p.lines ?? [p.line]), ...(q.lines ?? [q.line])];
+      p.subhead = false;
+    }
+    out.push(p);
+  });
+  list.splice(0, list.length, ...out);
+}
+
+/** One probability for a pair from its forward and backward readings. */
+function combine(how: BinaryModel['combine'], f: number, b: number | undefined): number {
+  if (b === undefined || how === 'forward') return f;
+  return how === 'mean' ? (f + b) / 2 : Math.sqrt(f * b);
+}
+
+/** What the join features read of the pair (list[i], list[j]). */
+function site(ctx: ParseContext, list: Para[], i: number, j: number, top: number, taken: boolean): JoinSite {
+  const p = list[i]!;
+  return {
+    p: p.text,
+    q: list[j]!.text,
+    offset: j - i,
+    qTop: j < i - 1 && j === top,
+    qTaken: taken,
+    pMoved: !!p.moved,
+    qAfterClosed: j === 0 || list[j - 1]!.subhead || !endsOpen(list[j - 1]!.text),
+    // Subheads split a story into sections; a cut sentence seldom continues across one, but a column
+    // printed out of order puts its tail on the other side of one.
+    subheadBetween: subheadBetween(list, i, j, ctx.subheadPrefix),
+    pSubhead: p.subhead,
+    qSubhead: list[j]!.subhead,
+  };
 }
 
 /** What a block's start says about it as a continuation; computed once per block. */
@@ -66,29 +227,44 @@ function continuationScore(ctx: ParseContext, p: Para, q: Para, offset: number, 
   return score;
 }
 
-function subheadBetween(list: Para[], x: number, y: number): boolean {
-  for (let k = Math.min(x, y) + 1; k < Math.max(x, y); k++) if (list[k]!.subhead) return true;
+/** A subhead stands between list[x] and list[y]; `prefix` (subheads before each index), if given, makes it O(1). */
+function subheadBetween(list: Para[], x: number, y: number, prefix?: { list: Para[]; counts: number[] }): boolean {
+  const lo = Math.min(x, y);
+  const hi = Math.max(x, y);
+  if (prefix && prefix.list === list && prefix.counts.length === list.length + 1) return prefix.counts[hi]! - prefix.counts[lo + 1]! > 0;
+  for (let k = lo + 1; k < hi; k++) if (list[k]!.subhead) return true;
   return false;
 }
 
 /** The block that best continues the open block list[i], or -1 when none is likely enough. */
-export function bestTail(ctx: ParseContext, list: Para[], i: number, titles: string, beforeOnly: boolean): number {
+export function bestTail(ctx: ParseContext, list: Para[], i: number, titles: string, where: 'any' | 'before' | 'next'): Tail {
   const p = list[i]!;
   const opensQuote = quoteBalance(p.text) > 0;
   const top = columnTopIndex(ctx, list, titles);
   const hasSubheads = list.some((x) => x.subhead);
+  const model = ctx.models.join;
   let best = -1;
   let bestScore = 0;
+  let bestP = 0;
+  const cands: number[] = [];
+  const rows: number[][] = [];
   // The next block is looked at first, so that on a tie the plain column break wins.
   for (let k = -1; k < list.length; k++) {
     const qi = k === -1 ? i + 1 : k;
     if (qi >= list.length || (k !== -1 && qi === i + 1)) continue;
+    if (where === 'next' && qi !== i + 1) continue;
     const q = list[qi]!;
-    if (qi === i || q.subhead || (beforeOnly && qi > i)) continue;
-    // A block that is already the natural continuation of another open block is taken.
-    if (qi > 0 && qi - 1 !== i && endsOpenAt(list, qi - 1)) continue;
+    if (qi === i || q.subhead || (where === 'before' && qi > i)) continue;
     // Subheads split a story into sections; a cut sentence does not continue across one.
-    if (hasSubheads && subheadBetween(list, qi, i)) continue;
+    if (!model && hasSubheads && subheadBetween(list, qi, i)) continue;
+    // A block that is already the natural continuation of another open block is taken.
+    const taken = qi > 0 && qi - 1 !== i && endsOpenAt(list, qi - 1);
+    if (model) {
+      cands.push(qi);
+      rows.push(choiceRow(joinFeatures(site(ctx, list, i, qi, top, taken), ctx.models.stats, ctx.edgeSigns)));
+      continue;
+    }
+    if (taken) continue;
     let score = continuationScore(ctx, p, q, qi - i, opensQuote);
     if (qi < i - 1 && qi === top) score += 2;
     if (score > bestScore) {
@@ -96,7 +272,21 @@ export function bestTail(ctx: ParseContext, list: Para[], i: number, titles: str
       best = qi;
     }
   }
-  return best;
+  if (!model) return { index: best, confidence: 1 };
+  if (cands.length > 0) {
+    const last = i === list.findLastIndex((x) => !x.printedHeading);
+    rows.push(noneRow(p.text, last, false, ctx.models.stats));
+    const probs = choiceProbs(model, rows);
+    cands.forEach((qi, k) => {
+      if (probs[k]! > bestP) {
+        bestP = probs[k]!;
+        best = qi;
+      }
+    });
+  }
+  // Left apart: as sure as the most likely continuation was unlikely.
+  if (best === -1 || bestP < model.threshold) return { index: -1, confidence: 1 - bestP, candidate: best };
+  return { index: best, confidence: bestP, candidate: best };
 }
 
 function endsOpenAt(list: Para[], i: number): boolean {
