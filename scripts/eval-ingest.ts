@@ -9,7 +9,7 @@
  * the corpus it scores the fixtures as --dir does.
  *   --split S       only that split (train, validation, blind or fixtures)
  *   --seed S        damage seed (passed to damagedSets)
- *   --copies N      damaged copies of each page, every split (default: damagedSets' own, train 3, others 1)
+ *   --copies N      damaged copies of each page, every split (default: 3 of each, as the trainer makes)
  *   --damage X      damage rate (passed to damagedSets)
  *   --details S     then the per-page misses of split S (first 200 lines; --all for everything)
  *
@@ -189,7 +189,7 @@ function defaultMode(strict: boolean): void {
       corpusDir,
       ...(seed !== undefined ? { seed } : {}),
       ...(damage !== undefined ? { damage } : {}),
-      ...(copies !== undefined ? { copies: { train: copies, validation: copies, blind: copies } } : {}),
+      copies: { train: copies ?? 3, validation: copies ?? 3, blind: copies ?? 3 },
     });
     console.log(
       `corpus ${shown(corpusDir)}${seed !== undefined ? ` · seed ${seed}` : ''}${copies !== undefined ? ` · ${copies} copies` : ''}${damage !== undefined ? ` · damage ${damage}` : ''} · damaged in ${((performance.now() - g0) / 1000).toFixed(2)} s`,

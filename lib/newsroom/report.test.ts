@@ -51,6 +51,17 @@ describe('repair report page', () => {
     expect(html).not.toMatch(/<script|<link|src=|href="http/);
   });
 
+  it('opens with the least certain decisions, least certain first, each linked to its block', () => {
+    const ds = seed.page.decisions ?? [];
+    expect(ds.length).toBeGreaterThan(3);
+    for (let i = 1; i < ds.length; i++) expect(ds[i]!.confidence).toBeGreaterThanOrEqual(ds[i - 1]!.confidence);
+    const box = html.slice(html.indexOf('先核查'), html.indexOf('</ol>', html.indexOf('先核查')));
+    const links = [...box.matchAll(/href="#L(\d+)"/g)].map((m) => Number(m[1]));
+    expect(links).toEqual(ds.slice(0, links.length).map((d) => d.line));
+    for (const line of links) expect(html).toContain(`id="L${line}"`);
+    expect(box).toContain(`${Math.round(ds[0]!.confidence * 100)}%`);
+  });
+
   it('escapes the page text', () => {
     const text = '---\npaper: 青禾日报\ndate: 2025-03-12\npage: 2\npageName: 要闻\n---\n### <script>alert(1)</script>标题\n\n■记者 吴八\n\n正文<img src=x onerror=alert(1)>有“引号”&amp;。\n';
     const out = reportFor(checkPage(new TextEncoder().encode(text), 'x.md'));

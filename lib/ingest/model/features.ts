@@ -160,6 +160,17 @@ export function signsOf(text: string, stats: CharStats, memo?: Map<string, EdgeS
 }
 
 export function joinFeatures(s: JoinSite, stats: CharStats, memo?: Map<string, EdgeSigns>): number[] {
+  return Array.from(pairValues(s, stats, memo));
+}
+
+/** The pair's features as a row of a join choice: zeros after them in the option slots (see choiceRow). */
+export function pairRow(s: JoinSite, stats: CharStats, memo?: Map<string, EdgeSigns>): Float64Array {
+  const row = new Float64Array(CHOICE_WIDTH);
+  row.set(pairValues(s, stats, memo));
+  return row;
+}
+
+function pairValues(s: JoinSite, stats: CharStats, memo?: Map<string, EdgeSigns>): number[] {
   const { p, q, offset } = s;
   const P = signsOf(p, stats, memo);
   const Q = signsOf(q, stats, memo);
@@ -233,11 +244,16 @@ export const NONE_FEATURES = [
 ] as const;
 
 /** Features of a join choice's candidates: a pair's features, then the 'none' option's. */
+// (CHOICE_WIDTH, below START_FEATURES: the widest row either join model reads.)
 export const CHOICE_FEATURES = [...JOIN_FEATURES, ...NONE_FEATURES] as const;
 
-/** A continuation candidate's row of a join choice (the 'none' slots zero). */
+/**
+ * A candidate's row of a join choice, forward or backward: the pair's features, then zeros for the
+ * option slots of either layout (each model reads only its own width). Pads `pair` in place.
+ */
 export function choiceRow(pair: number[]): number[] {
-  return [...pair, ...new Array<number>(NONE_FEATURES.length).fill(0)];
+  while (pair.length < CHOICE_WIDTH) pair.push(0);
+  return pair;
 }
 
 /** The 'none' row of a join choice for the open block p. */
@@ -275,6 +291,9 @@ export const START_FEATURES = [
   'start_after_closed',
 ] as const;
 
+/** Width of a pair's row: its features, then room for either choice's option slots. */
+const CHOICE_WIDTH = JOIN_FEATURES.length + Math.max(NONE_FEATURES.length, START_FEATURES.length);
+
 /** Features of a backward join choice: a pair's features, then the 'opens a paragraph' option's. */
 export const BACK_FEATURES = [...JOIN_FEATURES, ...START_FEATURES] as const;
 
@@ -300,7 +319,7 @@ export function startRow(q: string, afterClosed: boolean, stats: CharStats): num
 export const HEADING_CLASSES = ['article', 'banner', 'subhead'] as const;
 export type HeadingClass = (typeof HEADING_CLASSES)[number];
 
-export const HEADING_FEATURES = [
+const HEADING_BASE = [
   'lvl1',
   'lvl2',
   'lvl3',
@@ -344,6 +363,19 @@ export const HEADING_FEATURES = [
   'short_continuity',
 ] as const;
 
+/**
+ * The heading's context, crossed with every base feature: a linear model cannot by itself let, say,
+ * the heading's size change what its words mean. Each of these splits the base features in two.
+ */
+const HEADING_CONTEXTS = ['lvl4', 'prev_open', 'next_byline', 'next_para'] as const;
+
+export const HEADING_FEATURES = [
+  ...HEADING_BASE,
+  ...HEADING_CONTEXTS.flatMap((c) => HEADING_BASE.map((f) => `${c}*${f}`)),
+] as const;
+
+const CONTEXT_INDEX = HEADING_CONTEXTS.map((c) => HEADING_BASE.indexOf(c));
+
 export interface HeadingSite {
   text: string;
   level: number;
@@ -357,26 +389,40 @@ export interface HeadingSite {
   nextPara?: string;
   curParas: number;
   /** Text of the current article so far, and of the few paragraphs after the heading. */
+  /** Text of the current story (its headings and latest paragraphs), and of the few paragraphs after. */
   curText: string;
   nextText: string;
   seen: number;
 }
 
-function overlap(grams: Set<number>, text: string): number {
+/** Share of `grams` that `other` holds. */
+function overlap(grams: Set<number>, other: Set<number>): number {
   if (grams.size === 0) return 0;
-  const other = bigrams(text);
   let hit = 0;
   for (const g of grams) if (other.has(g)) hit++;
   return hit / grams.size;
 }
 
 export function headingFeatures(s: HeadingSite, stats: CharStats): number[] {
+  const base = headingBase(s, stats);
+  const out = [...base];
+  for (const ci of CONTEXT_INDEX) {
+    const c = base[ci]!;
+    for (const v of base) out.push(c * v);
+  }
+  return out;
+}
+
+function headingBase(s: HeadingSite, stats: CharStats): number[] {
   const t = s.text.trim();
   const grams = bigrams(t);
-  const han = [...t].filter((c) => HAN.test(c)).length;
-  const continuity = overlap(bigrams(s.nextText), s.curText);
-  const rare = sharedVocabulary(stats, s.nextText, s.curText);
-  const overlapNext = overlap(grams, s.nextText);
+  let han = 0;
+  for (const c of t) if (HAN.test(c)) han++;
+  const curGrams = bigrams(s.curText);
+  const nextGrams = bigrams(s.nextText);
+  const continuity = overlap(nextGrams, curGrams);
+  const rare = sharedVocabulary(stats, nextGrams, curGrams);
+  const overlapNext = overlap(grams, nextGrams);
   const lvl4 = b(s.level >= 4);
   const paren = b(/[（(][^）)]+[）)]$/.test(t));
   return [
@@ -408,7 +454,7 @@ export function headingFeatures(s: HeadingSite, stats: CharStats): number[] {
     s.prev !== undefined && s.nextPara !== undefined ? clamp(pairPmi(stats, s.prev, s.nextPara), -6, 8) : 0,
     b(s.prev !== undefined && s.nextPara !== undefined && spansWord(s.prev, s.nextPara)),
     Math.log1p(s.curParas),
-    overlap(grams, s.curText),
+    overlap(grams, curGrams),
     overlapNext,
     b(s.seen > 1),
     paren,

@@ -21,11 +21,58 @@ function standardize(m: LinearModel, x: readonly number[], out: number[]): numbe
   return out;
 }
 
-const scratch: number[] = [];
+/**
+ * A model with its standardization folded into the weights (w/σ, and the bias less Σ w·μ/σ), so a
+ * score is one dot product on the raw features, with nothing allocated. Made once per model object.
+ */
+interface Folded {
+  rows: Float64Array[];
+  bias: number[];
+}
+const folded = new WeakMap<LinearModel, Folded>();
+
+function fold(m: LinearModel): Folded {
+  let f = folded.get(m);
+  if (!f) {
+    const n = m.features.length;
+    f = { rows: [], bias: [] };
+    for (const row of m.weights) {
+      const w = new Float64Array(n);
+      let bias = row[n] ?? 0;
+      for (let k = 0; k < n; k++) {
+        w[k] = row[k]! / m.std[k]!;
+        bias -= (row[k]! * m.mean[k]!) / m.std[k]!;
+      }
+      f.rows.push(w);
+      f.bias.push(bias);
+    }
+    folded.set(m, f);
+  }
+  return f;
+}
+
+function score(w: Float64Array, bias: number, x: ArrayLike<number>): number {
+  let s = bias;
+  for (let k = 0; k < w.length; k++) s += w[k]! * x[k]!;
+  return s;
+}
 
 /** Class probabilities for one feature vector. */
 export function predict(m: LinearModel, x: readonly number[]): number[] {
-  return predictStandardized(m, standardize(m, x, scratch));
+  const f = fold(m);
+  const logits = f.rows.map((w, c) => score(w, f.bias[c]!, x));
+  if (logits.length === 1) {
+    const p = 1 / (1 + Math.exp(-logits[0]!));
+    return [1 - p, p];
+  }
+  return softmax(logits);
+}
+
+function softmax(s: number[]): number[] {
+  const top = Math.max(...s);
+  const e = s.map((v) => Math.exp(v - top));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
 }
 
 export interface FitOptions {
@@ -176,11 +223,7 @@ function softmaxScores(w: number[], zs: number[][], n: number): number[] {
 }
 
 /** The probabilities a choice model gives the candidates of one group. */
-export function choiceProbs(m: LinearModel, xs: readonly (readonly number[])[]): number[] {
-  const n = m.features.length;
-  return softmaxScores(
-    m.weights[0]!,
-    xs.map((x) => standardize(m, x, new Array<number>(n))),
-    n,
-  );
+export function choiceProbs(m: LinearModel, xs: readonly ArrayLike<number>[]): number[] {
+  const f = fold(m);
+  return softmax(xs.map((x) => score(f.rows[0]!, f.bias[0]!, x)));
 }

@@ -84,13 +84,13 @@ export function collect(pages: TruthPage[], models: Models, into: Examples = cop
           const qb = byLine.get(site.qLines[0]!);
           if (!qb || qb.copy) return;
           const hit = site.pLines.findIndex((pl) => joinLabel(byLine.get(pl.at(-1)!), qb) === 1);
-          into.joinBack.push({ xs: site.xs, y: hit === -1 ? site.xs.length - 1 : hit });
+          into.joinBack.push({ xs: site.xs.map((x) => Array.from(x)), y: hit === -1 ? site.xs.length - 1 : hit });
         } else {
           const pb = byLine.get(site.pLines.at(-1)!);
           if (!pb || pb.copy) return;
           // The right candidate continues p's text where it stops; none (the last row) when no candidate does.
           const hit = site.qLines.findIndex((ql) => joinLabel(pb, byLine.get(ql[0]!)) === 1);
-          into.join.push({ xs: site.xs, y: hit === -1 ? site.xs.length - 1 : hit });
+          into.join.push({ xs: site.xs.map((x) => Array.from(x)), y: hit === -1 ? site.xs.length - 1 : hit });
         }
       },
     });

@@ -87,9 +87,9 @@ export type TracedSite =
   | { kind: 'heading'; line: number; features: number[] }
   | { kind: 'kicker'; line: number; features: number[]; left: string }
   /** A join choice: the open block, its candidates, and one row per candidate plus the 'none' row last. */
-  | { kind: 'join'; pLines: number[]; qLines: number[][]; xs: number[][]; p: string; q: string[] }
+  | { kind: 'join'; pLines: number[]; qLines: number[][]; xs: ArrayLike<number>[]; p: string; q: string[] }
   /** The same pairs read backwards: the block q, the blocks it may continue, the 'opens a paragraph' row last. */
-  | { kind: 'joinBack'; qLines: number[]; pLines: number[][]; xs: number[][] };
+  | { kind: 'joinBack'; qLines: number[]; pLines: number[][]; xs: ArrayLike<number>[] };
 
 /** One decision a model made, with its confidence: what an editor should check first. */
 export interface Decision {

@@ -11,6 +11,8 @@ import { keyOf, type Draft, type Item, type ParseContext, type Pass } from './co
 
 /** How many paragraphs after a heading are read for its vocabulary (the heading's own story starts there). */
 const NEXT_TEXT_PARAS = 3;
+/** And how many before it stand for the story it interrupts: its latest text, which bounds the cost. */
+const CUR_TEXT_PARAS = 6;
 
 /** What the heading model sees of a heading that follows paragraphs of the current draft. */
 function headingSite(ctx: ParseContext, item: Item, cur: Draft, idx: number): HeadingSite {
@@ -20,12 +22,15 @@ function headingSite(ctx: ParseContext, item: Item, cur: Draft, idx: number): He
   while (j < items.length && items[j]!.kind === 'furniture') j++;
   const nextItem = items[j];
   const next: HeadingSite['next'] = nextItem ? (nextItem.kind === 'furniture' ? 'none' : nextItem.kind) : 'none';
-  const after = items.slice(idx + 1).filter((i) => i.kind === 'para');
+  const after: Item[] = [];
+  for (let a = idx + 1; a < items.length && after.length < NEXT_TEXT_PARAS; a++) if (items[a]!.kind === 'para') after.push(items[a]!);
   // The paragraph the heading interrupts, if it does: the first one after it and any headings right after it.
   let k = j;
   while (k < items.length && (items[k]!.kind === 'heading' || items[k]!.kind === 'furniture')) k++;
   const nextPara = items[k]?.kind === 'para' ? items[k]!.text : undefined;
-  const prevItem = items.slice(0, idx).reverse().find((i) => i.kind !== 'furniture');
+  let before = idx - 1;
+  while (before >= 0 && items[before]!.kind === 'furniture') before--;
+  const prevItem = items[before];
   return {
     text: item.text,
     level: item.block.level,
@@ -35,11 +40,8 @@ function headingSite(ctx: ParseContext, item: Item, cur: Draft, idx: number): He
     next,
     nextPara,
     curParas: curParas.length,
-    curText: [...cur.heads.map((h) => h.text), ...curParas.map((p) => p.text)].join(''),
-    nextText: after
-      .slice(0, NEXT_TEXT_PARAS)
-      .map((p) => p.text)
-      .join(''),
+    curText: [...cur.heads, ...curParas.slice(-CUR_TEXT_PARAS)].map((i) => i.text).join(''),
+    nextText: after.map((p) => p.text).join(''),
     seen: ctx.seen.get(keyOf(item)) ?? 0,
   };
 }

@@ -2,7 +2,7 @@
  * Pass `joins`: a paragraph that stops mid-sentence continues in another block (a column break), which
  * is joined to it.
  */
-import { choiceRow, joinFeatures, noneRow, startRow, type JoinSite } from '../model/features';
+import { noneRow, pairRow, startRow, type JoinSite } from '../model/features';
 import type { BinaryModel } from '../model';
 import { choiceProbs } from '../model/logistic';
 import { endsOpen, isOpener, opensParagraph, quoteBalance, spansWord, startsMidSentence, weakInitial } from '../text';
@@ -65,7 +65,7 @@ function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: st
   for (const x of list) counts.push(counts.at(-1)! + (x.subhead ? 1 : 0));
   ctx.subheadPrefix = { list, counts };
   // Every pair (p, q) where q may continue p: an open p with any block, a closed one with the next.
-  const rowOf = new Map<number, number[]>();
+  const rowOf = new Map<number, Float64Array>();
   const fwd = new Map<number, number[]>();
   const bwd = new Map<number, number[]>();
   const key = (i: number, j: number) => i * 65536 + j;
@@ -77,7 +77,7 @@ function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: st
     for (let j = 0; j < list.length; j++) {
       if (j === i || !joinable(list[j]!) || (!open && j !== i + 1)) continue;
       const taken = j > 0 && j - 1 !== i && endsOpenAt(list, j - 1);
-      rowOf.set(key(i, j), joinFeatures(site(ctx, list, i, j, top, taken), stats, ctx.edgeSigns));
+      rowOf.set(key(i, j), pairRow(site(ctx, list, i, j, top, taken), stats, ctx.edgeSigns));
       if (!fwd.has(i)) fwd.set(i, []);
       if (!bwd.has(j)) bwd.set(j, []);
       fwd.get(i)!.push(j);
@@ -89,7 +89,7 @@ function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: st
   const bestFor = new Map<number, { j: number; prob: number }>();
   for (const [i, cands] of fwd) {
     const p = list[i]!;
-    const rows = [...cands.map((j) => choiceRow(rowOf.get(key(i, j))!)), noneRow(p.text, i === lastBody, jumps, stats)];
+    const rows: ArrayLike<number>[] = [...cands.map((j) => rowOf.get(key(i, j))!), noneRow(p.text, i === lastBody, jumps, stats)];
     ctx.options.trace?.({
       kind: 'join',
       pLines: p.lines ?? [p.line],
@@ -101,11 +101,13 @@ function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: st
     const probs = choiceProbs(model!, rows);
     cands.forEach((j, k) => pFwd.set(key(i, j), probs[k]!));
   }
-  // Backward: which block does q continue (or none: q opens a paragraph)?
+  // Backward: which block does q continue (or none: q opens a paragraph)? Read only when the two
+  // readings are combined, or for the trainer.
   const pBwd = new Map<number, number>();
-  for (const [j, cands] of bwd) {
+  const backwards = (joinBack && model!.combine !== 'forward') || ctx.options.trace;
+  for (const [j, cands] of backwards ? bwd : []) {
     const q = list[j]!;
-    const rows = [...cands.map((i) => choiceRow(rowOf.get(key(i, j))!)), startRow(q.text, j === 0 || !endsOpenAt(list, j - 1), stats)];
+    const rows: ArrayLike<number>[] = [...cands.map((i) => rowOf.get(key(i, j))!), startRow(q.text, j === 0 || !endsOpenAt(list, j - 1), stats)];
     ctx.options.trace?.({
       kind: 'joinBack',
       qLines: q.lines ?? [q.line],
@@ -247,7 +249,7 @@ export function bestTail(ctx: ParseContext, list: Para[], i: number, titles: str
   let bestScore = 0;
   let bestP = 0;
   const cands: number[] = [];
-  const rows: number[][] = [];
+  const rows: ArrayLike<number>[] = [];
   // The next block is looked at first, so that on a tie the plain column break wins.
   for (let k = -1; k < list.length; k++) {
     const qi = k === -1 ? i + 1 : k;
@@ -261,7 +263,7 @@ export function bestTail(ctx: ParseContext, list: Para[], i: number, titles: str
     const taken = qi > 0 && qi - 1 !== i && endsOpenAt(list, qi - 1);
     if (model) {
       cands.push(qi);
-      rows.push(choiceRow(joinFeatures(site(ctx, list, i, qi, top, taken), ctx.models.stats, ctx.edgeSigns)));
+      rows.push(pairRow(site(ctx, list, i, qi, top, taken), ctx.models.stats, ctx.edgeSigns));
       continue;
     }
     if (taken) continue;
