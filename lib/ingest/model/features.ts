@@ -75,6 +75,8 @@ export const JOIN_FEATURES = [
   'p_subhead',
   'q_subhead',
   'p_open_long',
+  'p_tail_clause',
+  'p_tiny',
 ] as const;
 
 export interface JoinSite {
@@ -118,6 +120,8 @@ export interface EdgeSigns {
   startHan: number;
   startDigit: number;
   startness: number;
+  /** Length of the last clause (after the last comma or stop): a cut falls anywhere in a clause. */
+  tailClause: number;
 }
 
 export function edgeSigns(text: string, stats: CharStats): EdgeSigns {
@@ -146,6 +150,7 @@ export function edgeSigns(text: string, stats: CharStats): EdgeSigns {
     startHan: b(HAN.test(first)),
     startDigit: b(/[0-9０-９]/.test(first)),
     startness: clamp(edgeRatio(stats, text, false), -6, 6),
+    tailClause: Math.log1p(text.trimEnd().length - 1 - Math.max(...[...'，、；：。！？,;:'].map((c) => text.trimEnd().lastIndexOf(c)))),
   };
 }
 
@@ -224,6 +229,8 @@ function pairValues(s: JoinSite, stats: CharStats, memo?: Map<string, EdgeSigns>
     b(s.qSubhead),
     // A long block that stops without punctuation is a cut paragraph; a short one may be a subhead.
     P.open * P.lenLog,
+    P.open * P.tailClause,
+    b(p.length <= 6),
   ];
 }
 
@@ -241,6 +248,8 @@ export const NONE_FEATURES = [
   'none_p_last',
   'none_jumps',
   'none_p_open_long',
+  'none_p_tail_clause',
+  'none_p_tiny',
 ] as const;
 
 /** Features of a join choice's candidates: a pair's features, then the 'none' option's. */
@@ -273,6 +282,8 @@ export function noneRow(p: string, last: boolean, jumps: boolean, stats: CharSta
     b(last),
     b(last && jumps),
     b(endsOpen(p)) * Math.log1p(p.length),
+    b(endsOpen(p)) * signsOf(p, stats).tailClause,
+    b(p.length <= 6),
   ];
 }
 

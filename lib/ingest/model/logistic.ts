@@ -16,6 +16,16 @@ export interface LinearModel {
   weights: number[][];
 }
 
+/** Mean and standard deviation of each of the first n features over `rows` (a constant feature: σ 1). */
+function moments(rows: readonly (readonly number[])[], n: number): { mean: number[]; std: number[] } {
+  const mean = new Array<number>(n).fill(0);
+  const std = new Array<number>(n).fill(0);
+  for (const x of rows) for (let f = 0; f < n; f++) mean[f]! += x[f]! / rows.length;
+  for (const x of rows) for (let f = 0; f < n; f++) std[f]! += (x[f]! - mean[f]!) ** 2 / rows.length;
+  for (let f = 0; f < n; f++) std[f] = Math.sqrt(std[f]!) || 1;
+  return { mean, std };
+}
+
 function standardize(m: LinearModel, x: readonly number[], out: number[]): number[] {
   for (let f = 0; f < m.features.length; f++) out[f] = (x[f]! - m.mean[f]!) / m.std[f]!;
   return out;
@@ -91,11 +101,7 @@ export interface FitOptions {
 export function fit(features: string[], classes: string[], xs: number[][], ys: number[], opts: FitOptions = {}): LinearModel {
   const n = features.length;
   const k = classes.length === 2 ? 1 : classes.length;
-  const mean = new Array<number>(n).fill(0);
-  const std = new Array<number>(n).fill(0);
-  for (const x of xs) for (let f = 0; f < n; f++) mean[f]! += x[f]! / xs.length;
-  for (const x of xs) for (let f = 0; f < n; f++) std[f]! += (x[f]! - mean[f]!) ** 2 / xs.length;
-  for (let f = 0; f < n; f++) std[f] = Math.sqrt(std[f]!) || 1;
+  const { mean, std } = moments(xs, n);
   const model: LinearModel = { features, classes, mean, std, weights: Array.from({ length: k }, () => new Array<number>(n + 1).fill(0)) };
   const zs = xs.map((x) => standardize(model, x, new Array<number>(n)));
   const l2 = opts.l2 ?? 1e-3;
@@ -143,18 +149,15 @@ export function fit(features: string[], classes: string[], xs: number[][], ys: n
 function predictStandardized(m: LinearModel, z: readonly number[]): number[] {
   const n = m.features.length;
   const logits = m.weights.map((row) => {
-    let s = row[n]!;
-    for (let f = 0; f < n; f++) s += row[f]! * z[f]!;
-    return s;
+    let v = row[n]!;
+    for (let f = 0; f < n; f++) v += row[f]! * z[f]!;
+    return v;
   });
   if (logits.length === 1) {
     const p = 1 / (1 + Math.exp(-logits[0]!));
     return [1 - p, p];
   }
-  const top = Math.max(...logits);
-  const e = logits.map((l) => Math.exp(l - top));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
+  return softmax(logits);
 }
 
 /** Share of rows whose most probable class is the true one. */
@@ -176,11 +179,7 @@ export function accuracy(m: LinearModel, xs: number[][], ys: number[], threshold
 export function fitChoice(features: string[], groups: { xs: number[][]; y: number }[], opts: FitOptions = {}): LinearModel {
   const n = features.length;
   const all = groups.flatMap((g) => g.xs);
-  const mean = new Array<number>(n).fill(0);
-  const std = new Array<number>(n).fill(0);
-  for (const x of all) for (let f = 0; f < n; f++) mean[f]! += x[f]! / all.length;
-  for (const x of all) for (let f = 0; f < n; f++) std[f]! += (x[f]! - mean[f]!) ** 2 / all.length;
-  for (let f = 0; f < n; f++) std[f] = Math.sqrt(std[f]!) || 1;
+  const { mean, std } = moments(all, n);
   const model: LinearModel = { features, classes: ['score'], mean, std, weights: [new Array<number>(n + 1).fill(0)] };
   const zs = groups.map((g) => g.xs.map((x) => standardize(model, x, new Array<number>(n))));
   const l2 = opts.l2 ?? 1e-3;
@@ -211,15 +210,13 @@ export function fitChoice(features: string[], groups: { xs: number[][]; y: numbe
 }
 
 function softmaxScores(w: number[], zs: number[][], n: number): number[] {
-  const s = zs.map((z) => {
-    let v = 0;
-    for (let f = 0; f < n; f++) v += w[f]! * z[f]!;
-    return v;
-  });
-  const top = Math.max(...s);
-  const e = s.map((v) => Math.exp(v - top));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
+  return softmax(
+    zs.map((z) => {
+      let v = 0;
+      for (let f = 0; f < n; f++) v += w[f]! * z[f]!;
+      return v;
+    }),
+  );
 }
 
 /** The probabilities a choice model gives the candidates of one group. */

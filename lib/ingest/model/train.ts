@@ -55,7 +55,9 @@ function headingLabel(b: TruthPage['blocks'][number] | undefined): number | unde
 
 /** 1 when the block at qLine prints the text right after the block at pLine ends, in the same paragraph. */
 function joinLabel(p: TruthPage['blocks'][number] | undefined, q: TruthPage['blocks'][number] | undefined): number | undefined {
-  if (!p || !q || p.copy || q.copy) return undefined;
+  // A printed copy stands for its source: the parser may keep either copy of a repeat, and the one it
+  // keeps continues the cut sentence all the same.
+  if (!p || !q) return undefined;
   if (p.para === undefined || q.para === undefined) return 0;
   return p.article === q.article && p.para === q.para && q.start === p.end ? 1 : 0;
 }
@@ -82,12 +84,12 @@ export function collect(pages: TruthPage[], models: Models, into: Examples = cop
           into.kicker.ys.push(truth.kicker !== undefined && squash(truth.kicker) === squash(site.left) ? 1 : 0);
         } else if (site.kind === 'joinBack') {
           const qb = byLine.get(site.qLines[0]!);
-          if (!qb || qb.copy) return;
+          if (!qb) return;
           const hit = site.pLines.findIndex((pl) => joinLabel(byLine.get(pl.at(-1)!), qb) === 1);
           into.joinBack.push({ xs: site.xs.map((x) => Array.from(x)), y: hit === -1 ? site.xs.length - 1 : hit });
         } else {
           const pb = byLine.get(site.pLines.at(-1)!);
-          if (!pb || pb.copy) return;
+          if (!pb) return;
           // The right candidate continues p's text where it stops; none (the last row) when no candidate does.
           const hit = site.qLines.findIndex((ql) => joinLabel(pb, byLine.get(ql[0]!)) === 1);
           into.join.push({ xs: site.xs.map((x) => Array.from(x)), y: hit === -1 ? site.xs.length - 1 : hit });

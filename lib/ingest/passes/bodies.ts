@@ -39,7 +39,7 @@ function buildBody(ctx: ParseContext, d: Draft): Body | null {
     // A credit between paragraphs of one story (本报记者 王伟健 above the part he wrote) is read with
     // the text it stands in, as the paper prints it; the story's own byline stands above its text.
     if (item.kind === 'byline' && list.length > 0 && k < lastPara) {
-      list.push({ text: item.text, line: item.block.line, subhead: false, moved: false, fixed: true, lines: [item.block.line] });
+      list.push({ text: item.text, line: item.block.line, subhead: false, moved: false, fixed: false, credit: true, lines: [item.block.line] });
       continue;
     }
     switch (item.kind) {

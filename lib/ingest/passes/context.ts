@@ -44,6 +44,8 @@ export interface Para {
   moved?: boolean;
   /** Forced by an override to be a subhead or a paragraph. */
   fixed?: boolean;
+  /** A credit line (本报记者 王伟健) printed between paragraphs: never part of a sentence. */
+  credit?: boolean;
   /** A heading line the converter printed inside the story (a subhead), not a plain block. */
   printedHeading?: boolean;
   /** Lines of the input blocks this paragraph holds (its own first). */

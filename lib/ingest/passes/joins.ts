@@ -59,8 +59,8 @@ function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: st
   const top = columnTopIndex(ctx, list, titles);
   const lastBody = list.findLastIndex((q) => !q.printedHeading);
   // A line marked a subhead by its look (pass `subheads`) may still be a piece of a cut sentence: the
-  // model weighs it. A heading the converter printed, or an editor's mark, stays apart.
-  const joinable = (x: Para) => !x.printedHeading && !(x.fixed && x.subhead);
+  // model weighs it. A heading the converter printed, a credit line, or an editor's mark stays apart.
+  const joinable = (x: Para) => !x.printedHeading && !x.credit && !(x.fixed && x.subhead);
   const counts = [0];
   for (const x of list) counts.push(counts.at(-1)! + (x.subhead ? 1 : 0));
   ctx.subheadPrefix = { list, counts };
