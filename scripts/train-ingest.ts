@@ -10,9 +10,9 @@
  * the next candidates), so examples are collected once with the rules, once more with the first fit,
  * and the models refit on both.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { damagedSets, loadCorpus, splitOf } from '@/lib/gen/real';
+import { damagedSets, defaultCorpusDir, loadCorpus, splitOf } from '@/lib/gen/real';
 import { formatSummary, type PageLike } from '@/lib/ingest/eval';
 import { locateBlocks } from '@/lib/ingest/model/text-truth';
 import { countText, encodeStats } from '@/lib/ingest/model/ngram';
@@ -23,6 +23,11 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+const corpusDir = defaultCorpusDir();
+if (!existsSync(corpusDir)) {
+  console.error(`${corpusDir}: no corpus of real pages here (set DUBAO_CORPUS to the folder of <date>/<NN>.json pages)`);
+  process.exit(2);
+}
 const t0 = performance.now();
 const copies = Number(arg('--copies') ?? 3);
 const seed = arg('--seed') ?? 'train';

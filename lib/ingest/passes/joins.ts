@@ -14,8 +14,6 @@ import { columnTopIndex } from './columns';
 export interface Tail {
   index: number;
   confidence: number;
-  /** The most likely continuation, joined or not. */
-  candidate?: number;
 }
 
 /**
@@ -287,8 +285,8 @@ export function bestTail(ctx: ParseContext, list: Para[], i: number, titles: str
     });
   }
   // Left apart: as sure as the most likely continuation was unlikely.
-  if (best === -1 || bestP < model.threshold) return { index: -1, confidence: 1 - bestP, candidate: best };
-  return { index: best, confidence: bestP, candidate: best };
+  if (best === -1 || bestP < model.threshold) return { index: -1, confidence: 1 - bestP };
+  return { index: best, confidence: bestP };
 }
 
 function endsOpenAt(list: Para[], i: number): boolean {
