@@ -4,7 +4,7 @@
  */
 import { bigrams, endsOpen, normalizeForCompare, spansWord } from '../text';
 import type { Repair } from '../types';
-import { keyOf, type Draft, type Item, type Para, type Pass } from './context';
+import { keyOf, type Body, type Draft, type Item, type Para, type Pass } from './context';
 
 /** A repeat shorter than this (4 characters after normalizing) may be a coincidence (一是, 二是). */
 const MIN_REPEAT_KEY = 4;
@@ -104,10 +104,31 @@ function dropRepeats(drafts: Draft[], repairs: Repair[]): void {
   }
 }
 
+/**
+ * A subhead printed again inside its story (the heading model keeps each copy of a repeated `####` as
+ * a subhead) is a repeat: a story never carries the same subhead twice.
+ */
+function dropRepeatedSubheads(drafts: Draft[], repairs: Repair[]): void {
+  for (const d of drafts) {
+    const kept = new Map<string, Item>();
+    for (const item of d.items) {
+      if (item.kind !== 'heading' || item.dropped || item.forced) continue;
+      const first = kept.get(keyOf(item));
+      if (!first) {
+        kept.set(keyOf(item), item);
+        continue;
+      }
+      item.dropped = true;
+      repairs.push({ kind: 'repeat-dropped', line: item.block.line, text: item.block.raw, keptLine: first.block.line });
+    }
+  }
+}
+
 export const repeatsPass: Pass = {
   name: 'repeats',
   run(ctx) {
     dropRepeats(ctx.drafts, ctx.repairs);
+    dropRepeatedSubheads(ctx.drafts, ctx.repairs);
   },
 };
 
@@ -128,9 +149,36 @@ function dropContained(list: Para[], repairs: Repair[]): void {
   }
 }
 
+/**
+ * A block of one story found inside a paragraph of another is a partial repeat too: the converter
+ * printed a piece of the next story's opening at the foot of this one (a bleed), and the piece stayed
+ * apart from the copy that was kept.
+ */
+function dropContainedAcross(bodies: Body[]): void {
+  const norms = bodies.map((b) => b.list.map((p) => normalizeForCompare(p.text)));
+  bodies.forEach((b, bi) => {
+    for (let i = b.list.length - 1; i >= 0; i--) {
+      const n = norms[bi]![i]!;
+      if (b.list[i]!.subhead || n.length < MIN_CONTAINED) continue;
+      let owner: { body: number; index: number } | undefined;
+      norms.forEach((ms, oj) => {
+        if (oj === bi || owner) return;
+        const k = ms.findIndex((m) => m.length > n.length && m.includes(n));
+        if (k !== -1) owner = { body: oj, index: k };
+      });
+      if (!owner) continue;
+      const keptLine = bodies[owner.body]!.list[owner.index]!.line;
+      b.repairs.push({ kind: 'bleed-dropped', line: b.list[i]!.line, text: b.list[i]!.text, keptLine });
+      b.list.splice(i, 1);
+      norms[bi]!.splice(i, 1);
+    }
+  });
+}
+
 export const containedPass: Pass = {
   name: 'contained',
   run(ctx) {
     for (const b of ctx.bodies) dropContained(b.list, b.repairs);
+    dropContainedAcross(ctx.bodies);
   },
 };
