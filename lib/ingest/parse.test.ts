@@ -315,3 +315,24 @@ describe('text as published', () => {
     expect(texts(page)).toEqual(['专家演示了<script>window.__pwned=1</script>这类注入,提醒市民注意。']);
   });
 });
+
+describe('repeats across stories', () => {
+  it('drops a piece of the next story printed at the foot of this one, and logs the copy kept', () => {
+    const text = [
+      '### 城西老街改造启动',
+      '■记者 吴八',
+      '本报讯 城西老街改造昨天启动，涉及12条街巷和3000余户居民。',
+      '改造将分三期进行，预计明年底完工。',
+      '各地公安机关依法查办了一批涉嫌非法经营犯罪案件。',
+      '### 打击非法经营 守护市场秩序',
+      '■记者 郑九',
+      '本报讯 近日，按照上级部署要求，各地公安机关依法查办了一批涉嫌非法经营犯罪案件。',
+    ].join('\n\n');
+    const page = parseChecked(text);
+    const first = page.articles.find((a) => a.headline === '城西老街改造启动')!;
+    expect(first.body.map((b) => b.text)).toEqual(['本报讯 城西老街改造昨天启动，涉及12条街巷和3000余户居民。', '改造将分三期进行，预计明年底完工。']);
+    expect(page.repairs).toContainEqual(
+      expect.objectContaining({ kind: 'bleed-dropped', line: 9, text: '各地公安机关依法查办了一批涉嫌非法经营犯罪案件。', keptLine: 15 }),
+    );
+  });
+});
