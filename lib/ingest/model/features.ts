@@ -150,9 +150,17 @@ export function edgeSigns(text: string, stats: CharStats): EdgeSigns {
     startHan: b(HAN.test(first)),
     startDigit: b(/[0-9０-９]/.test(first)),
     startness: clamp(edgeRatio(stats, text, false), -6, 6),
-    tailClause: Math.log1p(text.trimEnd().length - 1 - Math.max(...[...'，、；：。！？,;:'].map((c) => text.trimEnd().lastIndexOf(c)))),
+    tailClause: Math.log1p(tailClause(text.trimEnd())),
   };
 }
+
+/** Characters after the last comma or stop (the whole text without one). */
+function tailClause(t: string): number {
+  let k = t.length - 1;
+  while (k >= 0 && !CLAUSE_END.has(t[k]!)) k--;
+  return t.length - 1 - k;
+}
+const CLAUSE_END = new Set([...'，、；：。！？,;:']);
 
 /** The edge signs of a text, from `memo` when it has them (one memo per parse). */
 export function signsOf(text: string, stats: CharStats, memo?: Map<string, EdgeSigns>): EdgeSigns {
@@ -266,23 +274,23 @@ export function choiceRow(pair: number[]): number[] {
 }
 
 /** The 'none' row of a join choice for the open block p. */
-export function noneRow(p: string, last: boolean, jumps: boolean, stats: CharStats): number[] {
-  const lastCh = p.trimEnd().at(-1) ?? '';
+export function noneRow(p: string, last: boolean, jumps: boolean, stats: CharStats, memo?: Map<string, EdgeSigns>): number[] {
+  const P = signsOf(p, stats, memo);
   return [
     ...new Array<number>(JOIN_FEATURES.length).fill(0),
     1,
-    b(endsOpen(p)),
-    b(/[。！？!?…]/.test(lastCh)),
-    b(/[，、；,;：:]/.test(lastCh)),
-    b(HAN.test(lastCh)),
-    b(headLike(p)),
-    b(calloutLike(p)),
-    Math.log1p(p.length),
-    clamp(edgeRatio(stats, p, true), -6, 6),
+    P.open,
+    P.endTerm,
+    P.endComma,
+    P.endHan,
+    P.headLike,
+    P.callout,
+    P.lenLog,
+    P.endness,
     b(last),
     b(last && jumps),
-    b(endsOpen(p)) * Math.log1p(p.length),
-    b(endsOpen(p)) * signsOf(p, stats).tailClause,
+    P.open * P.lenLog,
+    P.open * P.tailClause,
     b(p.length <= 6),
   ];
 }
@@ -309,20 +317,20 @@ const CHOICE_WIDTH = JOIN_FEATURES.length + Math.max(NONE_FEATURES.length, START
 export const BACK_FEATURES = [...JOIN_FEATURES, ...START_FEATURES] as const;
 
 /** The 'continues nothing' row of a backward choice for block q. */
-export function startRow(q: string, afterClosed: boolean, stats: CharStats): number[] {
-  const first = q.trimStart()[0] ?? '';
+export function startRow(q: string, afterClosed: boolean, stats: CharStats, memo?: Map<string, EdgeSigns>): number[] {
+  const Q = signsOf(q, stats, memo);
   return [
     ...new Array<number>(JOIN_FEATURES.length).fill(0),
     1,
-    b(startsMidSentence(q)),
-    b(weakInitial(q)),
-    b(isOpener(q)),
-    b(opensParagraph(q)),
-    b(/^[“「『]/.test(first)),
-    b(quoteBalance(q) < 0),
-    clamp(edgeRatio(stats, q, false), -6, 6),
-    Math.log1p(q.length),
-    b(headLike(q)),
+    Q.mid,
+    Q.weak,
+    Q.opener,
+    Q.opensPara,
+    Q.quoteOpen,
+    Q.closesQuote,
+    Q.startness,
+    Q.lenLog,
+    Q.headLike,
     b(afterClosed),
   ];
 }

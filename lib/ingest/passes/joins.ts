@@ -87,7 +87,7 @@ function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: st
   const bestFor = new Map<number, { j: number; prob: number }>();
   for (const [i, cands] of fwd) {
     const p = list[i]!;
-    const rows: ArrayLike<number>[] = [...cands.map((j) => rowOf.get(key(i, j))!), noneRow(p.text, i === lastBody, jumps, stats)];
+    const rows: ArrayLike<number>[] = [...cands.map((j) => rowOf.get(key(i, j))!), noneRow(p.text, i === lastBody, jumps, stats, ctx.edgeSigns)];
     ctx.options.trace?.({
       kind: 'join',
       pLines: p.lines ?? [p.line],
@@ -105,7 +105,7 @@ function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: st
   const backwards = (joinBack && model!.combine !== 'forward') || ctx.options.trace;
   for (const [j, cands] of backwards ? bwd : []) {
     const q = list[j]!;
-    const rows: ArrayLike<number>[] = [...cands.map((i) => rowOf.get(key(i, j))!), startRow(q.text, j === 0 || !endsOpenAt(list, j - 1), stats)];
+    const rows: ArrayLike<number>[] = [...cands.map((i) => rowOf.get(key(i, j))!), startRow(q.text, j === 0 || !endsOpenAt(list, j - 1), stats, ctx.edgeSigns)];
     ctx.options.trace?.({
       kind: 'joinBack',
       qLines: q.lines ?? [q.line],
@@ -275,7 +275,7 @@ export function bestTail(ctx: ParseContext, list: Para[], i: number, titles: str
   if (!model) return { index: best, confidence: 1 };
   if (cands.length > 0) {
     const last = i === list.findLastIndex((x) => !x.printedHeading);
-    rows.push(noneRow(p.text, last, false, ctx.models.stats));
+    rows.push(noneRow(p.text, last, false, ctx.models.stats, ctx.edgeSigns));
     const probs = choiceProbs(model, rows);
     cands.forEach((qi, k) => {
       if (probs[k]! > bestP) {
