@@ -172,11 +172,10 @@ export function signsOf(text: string, stats: CharStats, memo?: Map<string, EdgeS
   return s;
 }
 
-export function joinFeatures(s: JoinSite, stats: CharStats, memo?: Map<string, EdgeSigns>): number[] {
-  return Array.from(pairValues(s, stats, memo));
-}
-
-/** The pair's features as a row of a join choice: zeros after them in the option slots (see choiceRow). */
+/**
+ * The pair's features as a row of a join choice, forward or backward: zeros after them in the option
+ * slots of either layout (each model reads only its own width).
+ */
 export function pairRow(s: JoinSite, stats: CharStats, memo?: Map<string, EdgeSigns>): Float64Array {
   const row = new Float64Array(CHOICE_WIDTH);
   row.set(pairValues(s, stats, memo));
@@ -235,11 +234,17 @@ function pairValues(s: JoinSite, stats: CharStats, memo?: Map<string, EdgeSigns>
     b(s.subheadBetween),
     b(s.pSubhead),
     b(s.qSubhead),
-    // A long block that stops without punctuation is a cut paragraph; a short one may be a subhead.
-    P.open * P.lenLog,
-    P.open * P.tailClause,
-    b(p.length <= 6),
+    ...openBlock(P, p),
   ];
+}
+
+/**
+ * What an open block's length says, in the pair rows and the 'none' rows alike: a long block that
+ * stops without punctuation is a cut paragraph, a short one may be a subhead; a cut falls anywhere in
+ * a clause, a subhead ends one; a block of a few characters is a cut near a paragraph's start.
+ */
+function openBlock(P: EdgeSigns, p: string): number[] {
+  return [P.open * P.lenLog, P.open * P.tailClause, b(p.length <= 6)];
 }
 
 /** The 'no continuation here' option of a join choice: what the open block itself says. */
@@ -261,17 +266,7 @@ export const NONE_FEATURES = [
 ] as const;
 
 /** Features of a join choice's candidates: a pair's features, then the 'none' option's. */
-// (CHOICE_WIDTH, below START_FEATURES: the widest row either join model reads.)
 export const CHOICE_FEATURES = [...JOIN_FEATURES, ...NONE_FEATURES] as const;
-
-/**
- * A candidate's row of a join choice, forward or backward: the pair's features, then zeros for the
- * option slots of either layout (each model reads only its own width). Pads `pair` in place.
- */
-export function choiceRow(pair: number[]): number[] {
-  while (pair.length < CHOICE_WIDTH) pair.push(0);
-  return pair;
-}
 
 /** The 'none' row of a join choice for the open block p. */
 export function noneRow(p: string, last: boolean, jumps: boolean, stats: CharStats, memo?: Map<string, EdgeSigns>): number[] {
@@ -289,9 +284,7 @@ export function noneRow(p: string, last: boolean, jumps: boolean, stats: CharSta
     P.endness,
     b(last),
     b(last && jumps),
-    P.open * P.lenLog,
-    P.open * P.tailClause,
-    b(p.length <= 6),
+    ...openBlock(P, p),
   ];
 }
 

@@ -123,8 +123,6 @@ export class ParseContext {
   readonly startSigns = new Map<Para, { opener: boolean; score: number; closesQuote: boolean }>();
   /** Per-parse memo of what each block's edges say to the join model (lib/ingest/model/features.ts). */
   readonly edgeSigns = new Map<string, EdgeSigns>();
-  /** Subheads before each index of the article body being joined (lib/ingest/passes/joins.ts). */
-  subheadPrefix?: { list: Para[]; counts: number[] };
 
   constructor(
     readonly text: string,

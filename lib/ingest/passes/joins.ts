@@ -59,9 +59,7 @@ function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: st
   // A line marked a subhead by its look (pass `subheads`) may still be a piece of a cut sentence: the
   // model weighs it. A heading the converter printed, a credit line, or an editor's mark stays apart.
   const joinable = (x: Para) => !x.printedHeading && !x.credit && !(x.fixed && x.subhead);
-  const counts = [0];
-  for (const x of list) counts.push(counts.at(-1)! + (x.subhead ? 1 : 0));
-  ctx.subheadPrefix = { list, counts };
+  const subheads = subheadCounts(list);
   // Every pair (p, q) where q may continue p: an open p with any block, a closed one with the next.
   const rowOf = new Map<number, Float64Array>();
   const fwd = new Map<number, number[]>();
@@ -75,7 +73,7 @@ function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: st
     for (let j = 0; j < list.length; j++) {
       if (j === i || !joinable(list[j]!) || (!open && j !== i + 1)) continue;
       const taken = j > 0 && j - 1 !== i && endsOpenAt(list, j - 1);
-      rowOf.set(key(i, j), pairRow(site(ctx, list, i, j, top, taken), stats, ctx.edgeSigns));
+      rowOf.set(key(i, j), pairRow(site(list, subheads, i, j, top, taken), stats, ctx.edgeSigns));
       if (!fwd.has(i)) fwd.set(i, []);
       if (!bwd.has(j)) bwd.set(j, []);
       fwd.get(i)!.push(j);
@@ -149,7 +147,6 @@ function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: st
     const note = `from line ${list[i]!.line}`;
     ctx.decisions.push({ kind: 'join', line: list[best.j]!.line, choice: 'apart', confidence: 1 - best.prob, note });
   }
-  ctx.subheadPrefix = undefined;
   if (next.size === 0) return;
   // Each chain is read where its first block stands.
   const out: Para[] = [];
@@ -177,7 +174,7 @@ function combine(how: BinaryModel['combine'], f: number, b: number | undefined):
 }
 
 /** What the join features read of the pair (list[i], list[j]). */
-function site(ctx: ParseContext, list: Para[], i: number, j: number, top: number, taken: boolean): JoinSite {
+function site(list: Para[], subheads: number[], i: number, j: number, top: number, taken: boolean): JoinSite {
   const p = list[i]!;
   return {
     p: p.text,
@@ -189,7 +186,7 @@ function site(ctx: ParseContext, list: Para[], i: number, j: number, top: number
     qAfterClosed: j === 0 || list[j - 1]!.subhead || !endsOpen(list[j - 1]!.text),
     // Subheads split a story into sections; a cut sentence seldom continues across one, but a column
     // printed out of order puts its tail on the other side of one.
-    subheadBetween: subheadBetween(list, i, j, ctx.subheadPrefix),
+    subheadBetween: subheadBetween(subheads, i, j),
     pSubhead: p.subhead,
     qSubhead: list[j]!.subhead,
   };
@@ -227,13 +224,16 @@ function continuationScore(ctx: ParseContext, p: Para, q: Para, offset: number, 
   return score;
 }
 
-/** A subhead stands between list[x] and list[y]; `prefix` (subheads before each index), if given, makes it O(1). */
-function subheadBetween(list: Para[], x: number, y: number, prefix?: { list: Para[]; counts: number[] }): boolean {
-  const lo = Math.min(x, y);
-  const hi = Math.max(x, y);
-  if (prefix && prefix.list === list && prefix.counts.length === list.length + 1) return prefix.counts[hi]! - prefix.counts[lo + 1]! > 0;
-  for (let k = lo + 1; k < hi; k++) if (list[k]!.subhead) return true;
-  return false;
+/** How many subheads stand before each index of `list` (and before its end). */
+function subheadCounts(list: Para[]): number[] {
+  const counts = [0];
+  for (const x of list) counts.push(counts.at(-1)! + (x.subhead ? 1 : 0));
+  return counts;
+}
+
+/** A subhead stands strictly between the blocks at x and y (`counts` from subheadCounts). */
+function subheadBetween(counts: number[], x: number, y: number): boolean {
+  return counts[Math.max(x, y)]! - counts[Math.min(x, y) + 1]! > 0;
 }
 
 /** The block that best continues the open block list[i], or -1 when none is likely enough. */
@@ -241,7 +241,7 @@ export function bestTail(ctx: ParseContext, list: Para[], i: number, titles: str
   const p = list[i]!;
   const opensQuote = quoteBalance(p.text) > 0;
   const top = columnTopIndex(ctx, list, titles);
-  const hasSubheads = list.some((x) => x.subhead);
+  const subheads = subheadCounts(list);
   const model = ctx.models.join;
   let best = -1;
   let bestScore = 0;
@@ -256,12 +256,12 @@ export function bestTail(ctx: ParseContext, list: Para[], i: number, titles: str
     const q = list[qi]!;
     if (qi === i || q.subhead || (where === 'before' && qi > i)) continue;
     // Subheads split a story into sections; a cut sentence does not continue across one.
-    if (!model && hasSubheads && subheadBetween(list, qi, i)) continue;
+    if (!model && subheadBetween(subheads, qi, i)) continue;
     // A block that is already the natural continuation of another open block is taken.
     const taken = qi > 0 && qi - 1 !== i && endsOpenAt(list, qi - 1);
     if (model) {
       cands.push(qi);
-      rows.push(pairRow(site(ctx, list, i, qi, top, taken), ctx.models.stats, ctx.edgeSigns));
+      rows.push(pairRow(site(list, subheads, i, qi, top, taken), ctx.models.stats, ctx.edgeSigns));
       continue;
     }
     if (taken) continue;
