@@ -81,3 +81,30 @@ function splitLongLineBlocks(blocks: RawBlock[]): RawBlock[] {
   }
   return out;
 }
+
+/**
+ * Cuts plain blocks at the given lines (an editor's "a new paragraph starts here", where the converter
+ * left out the blank line): the lines before stay one block, the rest become another.
+ */
+export function cutBlocks(blocks: RawBlock[], lines: readonly number[]): RawBlock[] {
+  if (lines.length === 0) return blocks;
+  const out: RawBlock[] = [];
+  for (const b of blocks) {
+    const raw = b.raw.split('\n');
+    const at = [...new Set(lines)]
+      .filter((l) => b.level === 0 && l > b.line && l < b.line + raw.length)
+      .sort((x, y) => x - y);
+    if (at.length === 0) {
+      out.push(b);
+      continue;
+    }
+    let start = 0;
+    for (const l of [...at, b.line + raw.length]) {
+      const part = raw.slice(start, l - b.line);
+      const cleaned = part.map(stripInline).filter((x) => x.trim() !== '');
+      if (cleaned.length > 0) out.push({ line: b.line + start, level: 0, lines: cleaned, text: joinLines(cleaned), raw: part.join('\n') });
+      start = l - b.line;
+    }
+  }
+  return out;
+}

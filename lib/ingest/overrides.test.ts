@@ -118,3 +118,112 @@ describe('readOverrides', () => {
     expect(err(text)).toMatch(message);
   });
 });
+
+describe('the desk’s fixes as overrides', () => {
+  const meta = { paper: '青禾日报', date: '2025-03-12', page: 2, pageName: '要闻' };
+  // Lines: 1 a kicker printed bigger than its headline, 3 headline, 5 byline, 7–8 one block holding
+  // two paragraphs, 10 a banner read as a headline, 12 a paragraph cut mid-sentence, 14 another
+  // story's headline, 16 its text, 18 the rest of line 12's sentence printed under the second story.
+  const text = [
+    '## 春耕备耕忙',
+    '',
+    '### 城西老街改造启动',
+    '',
+    '■记者 吴八',
+    '',
+    '本报讯 城西老街改造昨天启动，涉及12条街巷。',
+    '改造分三期进行，首期今年底完工。',
+    '',
+    '### 砥砺实干 镇在突破',
+    '',
+    '居民代表说，老街的石板路要原样保留，',
+    '',
+    '### 图书馆延长夜间开放时间',
+    '',
+    '本报讯 市图书馆从下月起每晚开放到十点。',
+    '',
+    '老街的排水管网也将一并更新。',
+    '',
+  ].join('\n');
+  const parseWith = (ov?: unknown) => {
+    const page = parsePage(text, meta, ov ? { overrides: overridesFrom(ov) } : {});
+    expect(lostBlocks(text, page)).toEqual([]);
+    return page;
+  };
+  const headlines = (p: ReturnType<typeof parseWith>) => p.articles.map((a) => a.headline);
+  // The first story by its first paragraph (its headline is what the kicker test changes).
+  const bodyOf = (p: ReturnType<typeof parseWith>, h: string) =>
+    p.articles.find((a) => a.headline === h || a.body[0]?.text.includes(h === '城西老街改造启动' ? '城西老街改造昨天启动' : h))?.body.map((b) => b.text);
+
+  it('a kicker: the heading is the 引题 of the headline below it', () => {
+    // Printed bigger than the headline, the kicker is read as the headline and the headline as a deck.
+    expect(parseWith().articles[0]).toMatchObject({ headline: '春耕备耕忙' });
+    const page = parseWith({ kicker: [1] });
+    const a = page.articles.find((x) => x.headline === '城西老街改造启动')!;
+    expect(a.kicker).toBe('春耕备耕忙');
+  });
+
+  it('a banner: the heading leaves the articles for the furniture, logged as a banner', () => {
+    const page = parseWith({ banner: [10] });
+    expect(headlines(page)).not.toContain('砥砺实干 镇在突破');
+    expect(page.furniture).toContain('砥砺实干 镇在突破');
+    expect(page.repairs).toContainEqual(expect.objectContaining({ kind: 'banner', line: 10 }));
+  });
+
+  it('a break inside a block cuts it into two paragraphs', () => {
+    const first = bodyOf(parseWith(), '城西老街改造启动')!;
+    expect(first[0]).toBe('本报讯 城西老街改造昨天启动，涉及12条街巷。改造分三期进行，首期今年底完工。');
+    const page = parseWith({ break: [8] });
+    expect(bodyOf(page, '城西老街改造启动')!.slice(0, 2)).toEqual(['本报讯 城西老街改造昨天启动，涉及12条街巷。', '改造分三期进行，首期今年底完工。']);
+  });
+
+  it('a move takes a block to the article it belongs to, after the block named', () => {
+    const page = parseWith({ banner: [10], move: [{ line: 18, to: 3, after: 7 }] });
+    expect(bodyOf(page, '图书馆延长夜间开放时间')).not.toContain('老街的排水管网也将一并更新。');
+    const body = bodyOf(page, '城西老街改造启动')!;
+    expect(body.indexOf('老街的排水管网也将一并更新。')).toBe(1);
+  });
+
+  it('a join puts the paragraph at a line on the end of the one holding another line', () => {
+    const page = parseWith({ banner: [10], move: [{ line: 18, to: 3 }], join: [{ line: 18, to: 12 }] });
+    const body = bodyOf(page, '城西老街改造启动')!;
+    expect(body).toContain('居民代表说，老街的石板路要原样保留，老街的排水管网也将一并更新。');
+    expect(page.repairs).toContainEqual(expect.objectContaining({ kind: 'override', line: 18, note: 'override: joined to line 12' }));
+  });
+
+  it('a break keeps the join model from joining a block to the text before it', () => {
+    const page = parseWith({ banner: [10], move: [{ line: 18, to: 3 }], break: [18] });
+    expect(bodyOf(page, '城西老街改造启动')).toContain('老街的排水管网也将一并更新。');
+  });
+
+  it('keep: a block dropped as a repeat stays where it stands', () => {
+    // The refrain of a poem or a slogan printed twice on purpose reads like a converter's repeat.
+    const refrain = ['### 家乡的河', '', '河水清清绕村流，两岸稻花香。', '', '我们在河边长大，也在河边老去。', '', '河水清清绕村流，两岸稻花香。', ''].join('\n');
+    const count = (p: ReturnType<typeof parsePage>) => p.articles[0]!.body.filter((b) => b.text === '河水清清绕村流，两岸稻花香。').length;
+    const dropped = parsePage(refrain, meta);
+    expect(dropped.repairs).toContainEqual(expect.objectContaining({ kind: 'repeat-dropped', line: 7 }));
+    expect(count(dropped)).toBe(1);
+    const page = parsePage(refrain, meta, { overrides: overridesFrom({ keep: [7] }) });
+    expect(page.repairs.some((r) => r.line === 7 && /dropped/.test(r.kind))).toBe(false);
+    expect(count(page)).toBe(2);
+    expect(lostBlocks(refrain, page)).toEqual([]);
+  });
+
+  it('checked and history are read and do not change the page', () => {
+    const ov = { checked: { by: '王编辑', at: '2025-03-12T09:00:00Z' }, history: [{ n: 1, at: '2025-03-12T08:00:00Z', by: '王编辑', op: 'banner', line: 10 }] };
+    expect(parseWith(ov).articles).toEqual(parseWith().articles);
+  });
+
+  it('names the rules that do not fit the page', () => {
+    const blocks = splitBlocks(text);
+    const ov = overridesFrom({ kicker: [7], move: [{ line: 3, to: 14 }, { line: 18, to: 99 }], join: [{ line: 18, to: 2 }] }, 'x.yaml');
+    // Rules are read in key order: kicker, then join, then move.
+    const problems = checkOverrides(ov, blocks);
+    expect(problems).toEqual([
+      'x.yaml: kicker: line 7 is not a heading',
+      'x.yaml: join: no block of the page starts at or spans line 2',
+      'x.yaml: move: line 3 is a heading; a heading opens an article (split) or is a kicker, a banner or a subhead',
+      'x.yaml: move: no block of the page starts at or spans line 99',
+    ]);
+  });
+});

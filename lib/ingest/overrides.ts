@@ -6,14 +6,25 @@
  *   subhead: [42]                 # this block is a subhead (小标题) of its article
  *   paragraph: [57]               # body text, not a subhead or heading (an open sentence still
  *                                 # joins the block that continues it: 独山港化工园区 …)
- *   furniture: [12]               # this block is page furniture (masthead, promotion, banner)
+ *   furniture: [12]               # this block is page furniture (masthead, promotion)
+ *   banner: [30]                  # this heading is a banner (a slogan across the page), not a headline
+ *   kicker: [18]                  # this heading is the 引题 of the headline below it
  *   split:                        # a new article starts at this block
  *     - { line: 80, headline: 新标题 }   # headline needed unless the block is itself a heading
+ *   break: [64]                   # a new paragraph starts at this line (inside a block: the block
+ *                                 # is cut there), never joined to the text before it
+ *   join: [{ line: 70, to: 66 }]  # the block at 70 continues the paragraph holding line 66
+ *   move: [{ line: 91, to: 23, after: 40 }]  # the block at 91 belongs to the article headed at 23,
+ *                                 # after the block at 40 (without after: at the article's end)
+ *   keep: [52]                    # a block dropped as a repeat is kept where it stands
  *   headline: { 23: 正确的标题 }  # by a line of the article's headings, or the article's id
  *   kind: { 23: commentary }      # news | photo | commentary | brief
+ *   checked: { by: 王编辑, at: 2025-07-31T09:12:00Z }   # an editor read the page through
+ *   history: […]                  # what the repair desk changed, who and when (lib/desk/edits.ts)
  *
  * Pure: `readOverrides` validates bytes, the parser applies the result through
- * `applyBlockOverrides` (before articles are cut) and `applyArticleOverrides` (before ids are made).
+ * `applyBlockOverrides` (before articles are cut), the passes read `editsOf` (moves, joins, breaks,
+ * kept repeats) and `applyArticleOverrides` runs before ids are made.
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
@@ -23,6 +34,8 @@ import { IngestError } from './raw';
 import type { Article, ArticleKind, Repair } from './types';
 
 const KINDS = ['news', 'photo', 'commentary', 'brief'] as const;
+/** The keys an overrides file may hold, for messages. */
+export const OVERRIDE_KEYS = ['subhead', 'paragraph', 'furniture', 'banner', 'kicker', 'split', 'break', 'join', 'move', 'keep', 'headline', 'kind', 'checked', 'history'] as const;
 const lineNo = z.number().int().min(1, 'a line number is 1 or more');
 /** A map key naming an article: a line number or an article id. */
 const target = z.union([z.coerce.number().int().min(1), z.string().regex(/^[0-9a-z]{8}(-\d+)?$/, 'an article id or a line number')]);
@@ -32,6 +45,15 @@ export const overridesSchema = z
     subhead: z.array(lineNo).default([]),
     paragraph: z.array(lineNo).default([]),
     furniture: z.array(lineNo).default([]),
+    banner: z.array(lineNo).default([]),
+    kicker: z.array(lineNo).default([]),
+    break: z.array(lineNo).default([]),
+    keep: z.array(lineNo).default([]),
+    join: z.array(z.object({ line: lineNo, to: lineNo }).strict()).default([]),
+    move: z.array(z.object({ line: lineNo, to: lineNo, after: lineNo.optional() }).strict()).default([]),
+    checked: z.object({ by: z.string().min(1), at: z.string().min(1) }).strict().optional(),
+    // The desk's log (lib/desk/edits.ts reads it); the parser only needs it to be a list of records.
+    history: z.array(z.record(z.string(), z.unknown())).default([]),
     split: z
       .array(z.union([lineNo, z.object({ line: lineNo, headline: z.string().trim().min(1).optional() }).strict()]))
       .default([]),
@@ -40,7 +62,19 @@ export const overridesSchema = z
   })
   .strict();
 
-export type OverrideOp = 'subhead' | 'paragraph' | 'furniture' | 'split' | 'headline' | 'kind';
+export type OverrideOp =
+  | 'subhead'
+  | 'paragraph'
+  | 'furniture'
+  | 'banner'
+  | 'kicker'
+  | 'split'
+  | 'break'
+  | 'join'
+  | 'move'
+  | 'keep'
+  | 'headline'
+  | 'kind';
 
 export interface OverrideRule {
   op: OverrideOp;
@@ -50,6 +84,10 @@ export interface OverrideRule {
   articleId?: string;
   headline?: string;
   kind?: ArticleKind;
+  /** join: the line of the paragraph continued; move: a line of the article the block goes to. */
+  to?: number;
+  /** move: the block goes after the block holding this line. */
+  after?: number;
   /** Line in the overrides file, for messages. */
   at?: number;
 }
@@ -61,7 +99,7 @@ export interface Overrides {
 }
 
 /** How an override marks an item for the parser. */
-export type Forced = 'subhead' | 'para' | 'furniture' | 'head';
+export type Forced = 'subhead' | 'para' | 'furniture' | 'banner' | 'head' | 'kicker';
 
 /** Builds rules from the schema's shape (used by readOverrides, and by tests with plain objects). */
 export function overridesFrom(input: unknown, file?: string, at?: (path: (string | number)[]) => number | undefined): Overrides {
@@ -71,9 +109,11 @@ export function overridesFrom(input: unknown, file?: string, at?: (path: (string
     const line = at?.(path);
     return line ? { at: line } : {};
   };
-  for (const op of ['subhead', 'paragraph', 'furniture'] as const) {
+  for (const op of ['subhead', 'paragraph', 'furniture', 'banner', 'kicker', 'break', 'keep'] as const) {
     data[op].forEach((line, i) => rules.push({ op, line, ...where([op, i]) }));
   }
+  data.join.forEach((j, i) => rules.push({ op: 'join', line: j.line, to: j.to, ...where(['join', i]) }));
+  data.move.forEach((m, i) => rules.push({ op: 'move', line: m.line, to: m.to, ...(m.after ? { after: m.after } : {}), ...where(['move', i]) }));
   data.split.forEach((s, i) => {
     const rule: OverrideRule = typeof s === 'number' ? { op: 'split', line: s } : { op: 'split', line: s.line };
     if (typeof s !== 'number' && s.headline) rule.headline = s.headline;
@@ -109,7 +149,7 @@ export function readOverrides(bytes: Uint8Array, file: string): Overrides {
   };
   const data: unknown = doc.toJS();
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new IngestError(file, 1, 'overrides must be key: value lines (subhead, paragraph, furniture, split, headline, kind)');
+    throw new IngestError(file, 1, `overrides must be key: value lines (${OVERRIDE_KEYS.join(', ')})`);
   }
   try {
     return overridesFrom(data, file, lineAt);
@@ -119,7 +159,7 @@ export function readOverrides(bytes: Uint8Array, file: string): Overrides {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const what =
       issue.code === 'unrecognized_keys'
-        ? `unknown key ${issue.keys.join(', ')} (known: subhead, paragraph, furniture, split, headline, kind)`
+        ? `unknown key ${issue.keys.join(', ')} (known: ${OVERRIDE_KEYS.join(', ')})`
         : `${path.join('.') || 'overrides'}: ${issue.message}`;
     const line = lineAt(issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path) ?? lineAt(path.slice(0, 1)) ?? 1;
     throw new IngestError(file, line, what);
@@ -152,7 +192,9 @@ interface ItemLike {
   forced?: Forced;
 }
 
-const BLOCK_OPS = new Set<OverrideOp>(['subhead', 'paragraph', 'furniture', 'split']);
+const BLOCK_OPS = new Set<OverrideOp>(['subhead', 'paragraph', 'furniture', 'banner', 'kicker', 'split', 'break', 'join', 'move', 'keep']);
+/** The rules applied to the items as they are classified; the others are read by later passes (editsOf). */
+const ITEM_OPS = new Set<OverrideOp>(['subhead', 'paragraph', 'furniture', 'banner', 'kicker', 'split']);
 
 /**
  * Applies the block rules to the classified items, before the page is cut into articles. A split
@@ -163,7 +205,7 @@ export function applyBlockOverrides<T extends ItemLike>(items: T[], overrides: O
   if (!overrides) return items;
   const out = [...items];
   for (const rule of overrides.rules) {
-    if (!BLOCK_OPS.has(rule.op) || rule.line === undefined) continue;
+    if (!ITEM_OPS.has(rule.op) || rule.line === undefined) continue;
     // Inserted headings have no raw text: rules name the page's own blocks.
     const item = out.find((i) => i.block.raw !== '' && blockAt([i.block], rule.line!));
     if (!item) continue;
@@ -180,6 +222,15 @@ export function applyBlockOverrides<T extends ItemLike>(items: T[], overrides: O
       case 'furniture':
         Object.assign(item, { kind: 'furniture', forced: 'furniture' });
         log('override: furniture');
+        break;
+      case 'banner':
+        Object.assign(item, { kind: 'furniture', forced: 'banner' });
+        log('override: banner');
+        break;
+      case 'kicker':
+        // A kicker opens the article whose headline follows it.
+        Object.assign(item, { kind: 'heading', forced: 'kicker' });
+        log('override: kicker of the headline below');
         break;
       case 'split': {
         if (item.kind === 'heading' && !rule.headline) {
@@ -198,6 +249,44 @@ export function applyBlockOverrides<T extends ItemLike>(items: T[], overrides: O
     }
   }
   return out;
+}
+
+/** The rules later passes read, their lines resolved to the first line of the block they name. */
+export interface BlockEdits {
+  /** Blocks that open a paragraph: never joined to the text before them. */
+  breaks: Set<number>;
+  /** Blocks dropped as repeats that an editor keeps. */
+  keep: Set<number>;
+  /** The block `line` continues the paragraph holding the block `to`. */
+  joins: { line: number; to: number }[];
+  /** The block `line` goes to the article holding the block `to`, after the block `after` (or at its end). */
+  moves: { line: number; to: number; after?: number }[];
+}
+
+export const NO_EDITS: BlockEdits = { breaks: new Set(), keep: new Set(), joins: [], moves: [] };
+
+/** The lines inside blocks where a `break` cuts a block in two (cutBlocks). */
+export function breakLines(overrides: Overrides | undefined): number[] {
+  return (overrides?.rules ?? []).filter((r) => r.op === 'break' && r.line !== undefined).map((r) => r.line!);
+}
+
+/** Resolves the rules that later passes read (after the blocks were cut at `breakLines`). */
+export function editsOf(overrides: Overrides | undefined, blocks: RawBlock[]): BlockEdits {
+  if (!overrides || overrides.rules.length === 0) return NO_EDITS;
+  const first = (line: number | undefined) => (line === undefined ? undefined : blockAt(blocks, line)?.line);
+  const edits: BlockEdits = { breaks: new Set(), keep: new Set(), joins: [], moves: [] };
+  for (const r of overrides.rules) {
+    const line = first(r.line);
+    if (line === undefined) continue;
+    if (r.op === 'break') edits.breaks.add(line);
+    else if (r.op === 'keep') edits.keep.add(line);
+    else if (r.op === 'join' && first(r.to) !== undefined) edits.joins.push({ line, to: first(r.to)! });
+    else if (r.op === 'move' && first(r.to) !== undefined) {
+      const after = first(r.after);
+      edits.moves.push({ line, to: first(r.to)!, ...(after !== undefined ? { after } : {}) });
+    }
+  }
+  return edits;
 }
 
 interface BuiltLike {
@@ -259,6 +348,14 @@ export function checkOverrides(overrides: Overrides, blocks: RawBlock[], article
       if (BLOCK_OPS.has(r.op) || (blocks[0] && r.line < blocks[0].line)) problems.push(`${where(r)}: ${r.op}: no block of the page starts at or spans line ${r.line}`);
       continue;
     }
+    if ((r.op === 'join' || r.op === 'move') && r.to !== undefined && !blockAt(blocks, r.to)) {
+      problems.push(`${where(r)}: ${r.op}: no block of the page starts at or spans line ${r.to}`);
+    }
+    if (r.op === 'move' && r.after !== undefined && !blockAt(blocks, r.after)) {
+      problems.push(`${where(r)}: move: no block of the page starts at or spans line ${r.after}`);
+    }
+    if (r.op === 'move' && block.level > 0) problems.push(`${where(r)}: move: line ${r.line} is a heading; a heading opens an article (split) or is a kicker, a banner or a subhead`);
+    if ((r.op === 'kicker' || r.op === 'banner') && block.level === 0) problems.push(`${where(r)}: ${r.op}: line ${r.line} is not a heading`);
     if (r.op === 'split' && !r.headline && block.level === 0) {
       problems.push(`${where(r)}: split at line ${r.line}: the block is not a heading, so give the new article a headline ({ line: ${r.line}, headline: … })`);
     }

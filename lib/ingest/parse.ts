@@ -11,6 +11,7 @@ import { columnsPass } from './passes/columns';
 import { ParseContext, type ParseOptions, type Pass } from './passes/context';
 import { headingsPass } from './passes/headings';
 import { joinsPass } from './passes/joins';
+import { movesPass } from './passes/moves';
 import { containedPass, repeatsPass } from './passes/repeats';
 import { subheadsPass } from './passes/subheads';
 import type { Page, PageMeta } from './types';
@@ -23,6 +24,7 @@ export const PASSES: readonly Pass[] = [
   headingsPass, // cut the page into article drafts at heading runs
   repeatsPass, // drop repeated blocks, keeping the copy under its own headline
   bannersPass, // fold banners back into the story they interrupt
+  movesPass, // an editor's moves: a block to the article it belongs to
   bodiesPass, // each draft's paragraphs, bylines and jump lines
   subheadsPass, // short unpunctuated lines between paragraphs are subheads
   columnsPass, // put back columns emitted out of order

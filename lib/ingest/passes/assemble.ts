@@ -37,8 +37,13 @@ function modelSplitter(ctx: ParseContext, line: number): LineSplitter {
 function assembleArticle(ctx: ParseContext, b: Body): Built {
   const { draft: d, list, bylines, repairs } = b;
   const heads: HeadingLine[] = d.heads.map((h) => ({ level: h.block.level, text: h.text }));
+  // An editor's kicker: the line is the 引题 whatever its size; the rest of the run is read as usual.
+  const kicker = d.heads[0]?.forced === 'kicker' && heads.length > 1 ? heads.shift()!.text : undefined;
   let hb;
-  if (heads.length > 0) hb = readHeadingRun(heads, modelSplitter(ctx, d.heads[0]!.block.line));
+  if (kicker) {
+    const rest = readHeadingRun(heads, (text) => ({ headline: text }));
+    hb = { ...rest, kicker: [kicker, rest.kicker].filter(Boolean).join(' ') };
+  } else if (heads.length > 0) hb = readHeadingRun(heads, modelSplitter(ctx, d.heads[0]!.block.line));
   else {
     // A story without a headline on this page: a continuation (上接) or the top of the page.
     const first = list.find((p) => !p.subhead);

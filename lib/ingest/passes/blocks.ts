@@ -1,8 +1,8 @@
 /** Pass `blocks`: splits the page into blocks and says what each is (heading, byline, jump line, furniture, paragraph). */
-import { splitBlocks, type RawBlock } from '../blocks';
+import { cutBlocks, splitBlocks, type RawBlock } from '../blocks';
 import { parseByline, parseJumpLine, type Jump } from '../bylines';
 import { isFurnitureText } from '../furniture';
-import { applyBlockOverrides } from '../overrides';
+import { applyBlockOverrides, blockAt, breakLines, editsOf } from '../overrides';
 import type { Byline, PageMeta } from '../types';
 import { keyOf, type Item, type ItemKind, type Pass } from './context';
 
@@ -29,8 +29,18 @@ export function classify(block: RawBlock, meta: PageMeta): Item {
 export const blocksPass: Pass = {
   name: 'blocks',
   run(ctx) {
-    const classified = splitBlocks(ctx.text, ctx.options.firstLine ?? 1).map((b) => classify(b, ctx.meta));
-    ctx.items = applyBlockOverrides(classified, ctx.options.overrides, ctx.repairs);
+    const { overrides } = ctx.options;
+    const whole = splitBlocks(ctx.text, ctx.options.firstLine ?? 1);
+    const blocks = cutBlocks(whole, breakLines(overrides));
+    ctx.edits = editsOf(overrides, blocks);
+    const classified = blocks.map((b) => classify(b, ctx.meta));
+    ctx.items = applyBlockOverrides(classified, overrides, ctx.repairs);
+    for (const b of blocks) {
+      // A cut block is logged whole, as it stood in the input.
+      const text = ctx.edits.breaks.has(b.line) ? (blockAt(whole, b.line)?.raw ?? b.raw) : '';
+      if (text) ctx.repairs.push({ kind: 'override', line: b.line, text, note: 'override: a new paragraph starts here' });
+      if (ctx.edits.keep.has(b.line)) ctx.repairs.push({ kind: 'override', line: b.line, text: b.raw, note: 'override: kept, not dropped as a repeat' });
+    }
     for (const i of ctx.items) {
       if (i.kind !== 'heading' && i.kind !== 'para') continue;
       const key = keyOf(i);

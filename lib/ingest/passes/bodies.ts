@@ -102,7 +102,7 @@ function buildBody(ctx: ParseContext, d: Draft): Body | null {
   // The converter sometimes prints a headline line twice.
   for (let k = d.heads.length - 1; k > 0; k--) {
     const h = d.heads[k]!;
-    if (d.heads.slice(0, k).some((o) => normalizeForCompare(o.text) === normalizeForCompare(h.text))) {
+    if (!ctx.edits.keep.has(h.block.line) && d.heads.slice(0, k).some((o) => normalizeForCompare(o.text) === normalizeForCompare(h.text))) {
       repairs.push({ kind: 'repeat-dropped', line: h.block.line, text: h.block.raw });
       d.heads.splice(k, 1);
     }

@@ -4,7 +4,7 @@
  */
 import type { RawBlock } from '../blocks';
 import type { Jump } from '../bylines';
-import type { Forced, Overrides } from '../overrides';
+import { NO_EDITS, type BlockEdits, type Forced, type Overrides } from '../overrides';
 import type { Models } from '../model';
 import { getModels } from '../model';
 import type { EdgeSigns } from '../model/features';
@@ -116,6 +116,8 @@ export class ParseContext {
   /** How often each heading or paragraph text occurs on the page: a lone heading printed twice is a repeat. */
   readonly seen = new Map<string, number>();
   readonly decisions: Decision[] = [];
+  /** An editor's breaks, joins, moves and kept repeats, resolved to blocks (pass `blocks`). */
+  edits: BlockEdits = NO_EDITS;
   readonly models: Models;
   /** Per-parse memo of lead tests, keyed by the article's titles and the block's start. */
   readonly leadMemo = new Map<string, boolean>();

@@ -88,7 +88,7 @@ export function segment(ctx: ParseContext): Draft[] {
   let section: { level: number; itemLevel?: number; kind: 'brief' | 'photo' } | null = null;
   items.forEach((item, idx) => {
     if (item.kind === 'furniture') {
-      ctx.toFurniture(item, 'furniture');
+      ctx.toFurniture(item, item.forced === 'banner' ? 'banner' : 'furniture');
       return;
     }
     // A column label (## 简讯) over headed items is furniture, and its items briefs. Over plain text it
@@ -117,7 +117,10 @@ export function segment(ctx: ParseContext): Draft[] {
         if (section.itemLevel === undefined && lvl >= section.level) section.itemLevel = lvl;
         else if (lvl < (section.itemLevel ?? section.level)) section = null;
       }
-      if (!cur || cur.items.length > 0 || item.forced === 'head') {
+      const opens = item.forced === 'head' || item.forced === 'kicker';
+      // The heading after an editor's kicker is its headline: it stays in the kicker's run.
+      const underKicker = cur?.heads.at(-1)?.forced === 'kicker' && cur.items.length === 0;
+      if (!cur || cur.items.length > 0 || (opens && !underKicker)) {
         cur = { heads: [], items: [], ...(section ? { section: section.kind } : {}) };
         drafts.push(cur);
       }

@@ -32,7 +32,7 @@ function joinColumnBreaks(ctx: ParseContext, list: Para[], jumps: boolean, title
       // A story that jumps to another page stops mid-sentence by design.
       if (isLast && jumps) break;
       const best = bestTail(ctx, list, i, titles, 'any').index;
-      if (best === -1) break;
+      if (best === -1 || pinned(ctx, list[best]!)) break;
       const q = list[best]!;
       const kind = best === i + 1 && !q.moved ? 'column-break-joined' : 'fragment-moved';
       repairs.push({ kind, line: q.line, text: q.text, note: `joined to line ${p.line}` });
@@ -71,7 +71,7 @@ function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: st
     // A story that jumps to another page stops mid-sentence by design.
     if (i === lastBody && (jumps || !open)) return;
     for (let j = 0; j < list.length; j++) {
-      if (j === i || !joinable(list[j]!) || (!open && j !== i + 1)) continue;
+      if (j === i || !joinable(list[j]!) || pinned(ctx, list[j]!) || (!open && j !== i + 1)) continue;
       const taken = j > 0 && j - 1 !== i && endsOpenAt(list, j - 1);
       rowOf.set(key(i, j), pairRow(site(list, subheads, i, j, top, taken), stats, ctx.edgeSigns));
       if (!fwd.has(i)) fwd.set(i, []);
@@ -165,6 +165,26 @@ function joinByModel(ctx: ParseContext, list: Para[], jumps: boolean, titles: st
     out.push(p);
   });
   list.splice(0, list.length, ...out);
+}
+
+/** An editor said where this block goes (a new paragraph, or the continuation of a given one): no join picks it. */
+function pinned(ctx: ParseContext, q: Para): boolean {
+  return ctx.edits.breaks.has(q.line) || ctx.edits.joins.some((j) => j.line === q.line);
+}
+
+/** An editor's joins: the paragraph opened by the block `line` goes on the end of the one holding `to`. */
+function applyEditorJoins(ctx: ParseContext, list: Para[], repairs: Repair[]): void {
+  for (const join of ctx.edits.joins) {
+    const q = list.findIndex((x) => x.line === join.line);
+    const p = list.findIndex((x) => (x.lines ?? [x.line]).includes(join.to));
+    if (q === -1 || p === -1 || p === q) continue;
+    const [P, Q] = [list[p]!, list[q]!];
+    repairs.push({ kind: 'override', line: Q.line, text: Q.text, note: `override: joined to line ${join.to}` });
+    P.text += Q.text;
+    P.lines = [...(P.lines ?? [P.line]), ...(Q.lines ?? [Q.line])];
+    P.subhead = false;
+    list.splice(q, 1);
+  }
 }
 
 /** One probability for a pair from its forward and backward readings. */
@@ -297,6 +317,9 @@ function endsOpenAt(list: Para[], i: number): boolean {
 export const joinsPass: Pass = {
   name: 'joins',
   run(ctx) {
-    for (const b of ctx.bodies) joinColumnBreaks(ctx, b.list, b.jump !== undefined, b.titles, b.repairs);
+    for (const b of ctx.bodies) {
+      joinColumnBreaks(ctx, b.list, b.jump !== undefined, b.titles, b.repairs);
+      if (ctx.edits.joins.length > 0) applyEditorJoins(ctx, b.list, b.repairs);
+    }
   },
 };

@@ -14,7 +14,7 @@ const MIN_REPEAT_KEY = 4;
  * belongs to: the article whose opening run it is part of, else the one whose other text it
  * resembles most; within that article the first copy stays.
  */
-function dropRepeats(drafts: Draft[], repairs: Repair[]): void {
+function dropRepeats(drafts: Draft[], repairs: Repair[], keep: ReadonlySet<number>): void {
   const groups = new Map<string, { draft: number; item: Item }[]>();
   drafts.forEach((d, di) => {
     for (const item of d.items) {
@@ -92,7 +92,8 @@ function dropRepeats(drafts: Draft[], repairs: Repair[]): void {
     }
     const kept = g.find((c) => c.draft === home)!;
     for (const c of g) {
-      if (c === kept) continue;
+      // An editor's keep: the copy stays where it stands.
+      if (c === kept || keep.has(c.item.block.line)) continue;
       c.item.dropped = true;
       repairs.push({
         kind: c.draft === home ? 'repeat-dropped' : 'bleed-dropped',
@@ -108,11 +109,11 @@ function dropRepeats(drafts: Draft[], repairs: Repair[]): void {
  * A subhead printed again inside its story (the heading model keeps each copy of a repeated `####` as
  * a subhead) is a repeat: a story never carries the same subhead twice.
  */
-function dropRepeatedSubheads(drafts: Draft[], repairs: Repair[]): void {
+function dropRepeatedSubheads(drafts: Draft[], repairs: Repair[], keep: ReadonlySet<number>): void {
   for (const d of drafts) {
     const kept = new Map<string, Item>();
     for (const item of d.items) {
-      if (item.kind !== 'heading' || item.dropped || item.forced) continue;
+      if (item.kind !== 'heading' || item.dropped || item.forced || keep.has(item.block.line)) continue;
       const first = kept.get(keyOf(item));
       if (!first) {
         kept.set(keyOf(item), item);
@@ -127,8 +128,8 @@ function dropRepeatedSubheads(drafts: Draft[], repairs: Repair[]): void {
 export const repeatsPass: Pass = {
   name: 'repeats',
   run(ctx) {
-    dropRepeats(ctx.drafts, ctx.repairs);
-    dropRepeatedSubheads(ctx.drafts, ctx.repairs);
+    dropRepeats(ctx.drafts, ctx.repairs, ctx.edits.keep);
+    dropRepeatedSubheads(ctx.drafts, ctx.repairs, ctx.edits.keep);
   },
 };
 
@@ -136,11 +137,11 @@ export const repeatsPass: Pass = {
 const MIN_CONTAINED = 12;
 
 /** A block repeated inside a longer one (a partial repeat) is dropped. */
-function dropContained(list: Para[], repairs: Repair[]): void {
+function dropContained(list: Para[], repairs: Repair[], keep: ReadonlySet<number>): void {
   const norms = list.map((p) => normalizeForCompare(p.text));
   for (let i = list.length - 1; i >= 0; i--) {
     const n = norms[i]!;
-    if (list[i]!.subhead || n.length < MIN_CONTAINED) continue;
+    if (list[i]!.subhead || n.length < MIN_CONTAINED || keep.has(list[i]!.line)) continue;
     const owner = norms.findIndex((m, j) => j !== i && m.length > n.length && m.includes(n));
     if (owner === -1) continue;
     repairs.push({ kind: 'repeat-dropped', line: list[i]!.line, text: list[i]!.text, keptLine: list[owner]!.line });
@@ -154,12 +155,12 @@ function dropContained(list: Para[], repairs: Repair[]): void {
  * printed a piece of the next story's opening at the foot of this one (a bleed), and the piece stayed
  * apart from the copy that was kept.
  */
-function dropContainedAcross(bodies: Body[]): void {
+function dropContainedAcross(bodies: Body[], keep: ReadonlySet<number>): void {
   const norms = bodies.map((b) => b.list.map((p) => normalizeForCompare(p.text)));
   bodies.forEach((b, bi) => {
     for (let i = b.list.length - 1; i >= 0; i--) {
       const n = norms[bi]![i]!;
-      if (b.list[i]!.subhead || n.length < MIN_CONTAINED) continue;
+      if (b.list[i]!.subhead || n.length < MIN_CONTAINED || keep.has(b.list[i]!.line)) continue;
       let owner: { body: number; index: number } | undefined;
       norms.forEach((ms, oj) => {
         if (oj === bi || owner) return;
@@ -178,7 +179,7 @@ function dropContainedAcross(bodies: Body[]): void {
 export const containedPass: Pass = {
   name: 'contained',
   run(ctx) {
-    for (const b of ctx.bodies) dropContained(b.list, b.repairs);
-    dropContainedAcross(ctx.bodies);
+    for (const b of ctx.bodies) dropContained(b.list, b.repairs, ctx.edits.keep);
+    dropContainedAcross(ctx.bodies, ctx.edits.keep);
   },
 };
