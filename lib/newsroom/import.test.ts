@@ -34,15 +34,39 @@ describe('npm run import', () => {
     ws.write('in/page-3.md', withoutFrontMatter(readFileSync(fixture('qinghe-03.md'), 'utf8')));
     ws.write('one/01.txt', withoutFrontMatter(readFileSync(fixture('qinghe-01.md'), 'utf8')));
     expect(runImport(['2025-03-12', 'in', ...ws.dirs], ws)).toBe(0);
-    // 第01版 names no edition: the name must be given.
-    expect(runImport(['2025-03-12', 'one/01.txt', ...ws.dirs], ws)).toBe(1);
-    expect(ws.err()).toMatch(/^one\/01\.txt:1: no page name: .*pass --page-name NAME$/m);
     expect(runImport(['2025-03-12', 'one/01.txt', '--page-name', '要闻', ...ws.dirs], ws)).toBe(0);
+    expect(ws.out()).not.toContain('no page name');
     for (const [file, name] of [['2025-03-12/03.md', 'qinghe-03'], ['2025-03-12/01.md', 'qinghe-01']] as const) {
       const parsed = parseRawPage(new TextEncoder().encode(stored(ws.dir, file)), file);
       expect(withoutIds(parsed)).toEqual(expected(name));
       expect(parsed.meta).toEqual({ paper: '青禾日报', date: '2025-03-12', page: Number(file.slice(-5, -3)), pageName: name === 'qinghe-03' ? '综合新闻' : '要闻' });
     }
+  });
+
+  it('names a page whose text names no edition 第NN版 and says so; an edition line in the same batch still names its page', () => {
+    const ws = workspace('青禾日报');
+    // 第01版 alone names no edition.
+    ws.write('in/01.txt', withoutFrontMatter(readFileSync(fixture('qinghe-01.md'), 'utf8')));
+    ws.write('in/page-3.md', withoutFrontMatter(readFileSync(fixture('qinghe-03.md'), 'utf8')));
+    expect(runImport(['2025-03-12', 'in', ...ws.dirs], ws)).toBe(0);
+    expect(ws.err()).toBe('');
+    expect(stored(ws.dir, '2025-03-12/01.md')).toMatch(/^---\npaper: 青禾日报\ndate: 2025-03-12\npage: 1\npageName: 第01版\nsource: 01\.txt\n---\n/);
+    expect(parseRawPage(new TextEncoder().encode(stored(ws.dir, '2025-03-12/03.md')), '03.md').meta.pageName).toBe('综合新闻');
+    expect(ws.out()).toContain('in/01.txt → content/2025-03-12/01.md  青禾日报 2025-03-12 第1版 第01版 (no page name in the text: 第01版 used)\n');
+    expect(ws.out().match(/no page name in the text/g)).toHaveLength(1);
+    // The page reads the same as when it is given its name (--page-name 要闻, above).
+    expect(withoutIds(parseRawPage(new TextEncoder().encode(stored(ws.dir, '2025-03-12/01.md')), '01.md'))).toEqual(expected('qinghe-01'));
+  });
+
+  it('--page-name wins over the default name and over an edition line', () => {
+    const ws = workspace('青禾日报');
+    ws.write('in/01.txt', withoutFrontMatter(readFileSync(fixture('qinghe-01.md'), 'utf8')));
+    ws.write('in/page-3.md', withoutFrontMatter(readFileSync(fixture('qinghe-03.md'), 'utf8')));
+    expect(runImport(['2025-03-12', 'in/01.txt', '--page-name', '要闻', ...ws.dirs], ws)).toBe(0);
+    expect(runImport(['2025-03-12', 'in/page-3.md', '--page-name', '专版', ...ws.dirs], ws)).toBe(0);
+    const name = (file: string) => parseRawPage(new TextEncoder().encode(stored(ws.dir, file)), file).meta.pageName;
+    expect([name('2025-03-12/01.md'), name('2025-03-12/03.md')]).toEqual(['要闻', '专版']);
+    expect(ws.out()).not.toContain('no page name');
   });
 
   it('takes pages that already carry front matter at their word, and refuses a wrong date or paper', () => {

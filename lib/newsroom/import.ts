@@ -2,8 +2,8 @@
  * `npm run import -- <date> <files or folder>`: brings a day's raw pages, as the PDF/OCR converter
  * emits them (plain text, no front matter; UTF-8 or GBK; any line endings), into the content
  * archive as `<content>/<date>/<NN>.md` with front matter, writes each page's repair report, and
- * prints a summary per page. A bad file gets one clear line and a non-zero exit; the good ones
- * are imported all the same.
+ * prints a summary per page. A page whose text names no edition is named 第NN版 (--page-name wins).
+ * A bad file gets one clear line and a non-zero exit; the good ones are imported all the same.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import { isIsoDate } from '@/lib/date';
 import { decodePage, IngestError, pageMetaSchema, readRawPage, type PageMeta } from '@/lib/ingest';
 import { CONFIG_FILE, loadConfig, type Config } from './config';
-import { pageNameFromText, pageNumbers } from './page-info';
+import { defaultPageName, pageNameFromText, pageNumbers } from './page-info';
 import { checkPage, overridesPathFor, reportFor, type CheckedPage } from './page-check';
 import { progressBar, type Out } from './progress';
 
@@ -173,6 +173,8 @@ interface Imported {
   report: string;
   checked: CheckedPage;
   overwritten: boolean;
+  /** The text named no edition: the page is named 第NN版. */
+  defaultName: boolean;
 }
 
 function importOne(abs: string, name: string, o: OneOptions): Imported {
@@ -210,10 +212,9 @@ function importOne(abs: string, name: string, o: OneOptions): Imported {
   if (page === undefined || page < 1) {
     throw new IngestError(name, undefined, 'no page number in the file name: name the files 01.txt, 02.txt … or pass --page N');
   }
-  const pageName = o.pageName?.trim() || given.pageName || pageNameFromText(body, page, o.config.pageNames);
-  if (!pageName) {
-    throw new IngestError(name, bodyLine, 'no page name: the top of the page names no edition (平湖版, 第03版 要闻); pass --page-name NAME');
-  }
+  // A page that names no edition (平湖版, 第03版 要闻) is still a page: it is named by its number.
+  const named = o.pageName?.trim() || given.pageName || pageNameFromText(body, page, o.config.pageNames);
+  const pageName = named || defaultPageName(page);
   const earlier = o.taken.get(page);
   if (earlier) throw new IngestError(name, undefined, `page ${page} again: ${earlier} is page ${page} too`);
 
@@ -249,7 +250,7 @@ function importOne(abs: string, name: string, o: OneOptions): Imported {
   const report = path.join(o.reports, o.date, `${nn}.html`);
   mkdirSync(path.dirname(report), { recursive: true });
   writeFileSync(report, reportFor(checked));
-  return { input: name, target, report, checked, overwritten: exists };
+  return { input: name, target, report, checked, overwritten: exists, defaultName: !named };
 }
 
 function summary(r: Imported, cwd: string): string {
@@ -261,7 +262,7 @@ function summary(r: Imported, cwd: string): string {
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
   const lines = [
-    `${r.input} → ${shown(cwd, r.target)}${r.overwritten ? ' (overwritten)' : ''}  ${page.meta.paper} ${page.meta.date} 第${page.meta.page}版 ${page.meta.pageName}`,
+    `${r.input} → ${shown(cwd, r.target)}${r.overwritten ? ' (overwritten)' : ''}  ${page.meta.paper} ${page.meta.date} 第${page.meta.page}版 ${page.meta.pageName}${r.defaultName ? ` (no page name in the text: ${page.meta.pageName} used)` : ''}`,
     `  ${page.articles.length} articles, ${paras} paragraphs, ${subheads} subheads; ${totals.article} of ${totals.input} characters in articles, ${totals.furniture} furniture, ${totals.dropped} dropped, ${totals.logged} logged, ${totals.lost} lost`,
     `  repairs (${page.repairs.length}): ${kinds || 'none'}`,
     ...warnings.map((w) => `  warning: ${w}`),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberFromFileName, pageNameFromText, pageNumbers } from './page-info';
+import { defaultPageName, numberFromFileName, pageNameFromText, pageNumbers } from './page-info';
 
 describe('page number from the file name', () => {
   it.each([
@@ -34,4 +34,13 @@ describe('page name from the top of the page', () => {
   it('knows the configured page names', () => {
     expect(pageNameFromText('## 今日关注\n\n### 标题', 1, ['今日关注'])).toBe('今日关注');
   });
+});
+
+describe('the page name when the text names none', () => {
+  it.each([
+    [1, '第01版'],
+    [3, '第03版'],
+    [12, '第12版'],
+    [100, '第100版'],
+  ])('page %d → %s', (page, name) => expect(defaultPageName(page)).toBe(name));
 });

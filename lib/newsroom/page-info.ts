@@ -1,4 +1,5 @@
 /** What a raw page's file name and top lines say about it: the page number and the page name. */
+import { pageNumberLabel } from '@/lib/content/urls';
 
 /** A page number in a file name: 01.txt, page-3.md, A2.txt, 第03版.txt, 000_3ca735ac.txt. */
 export function numberFromFileName(name: string): number | undefined {
@@ -42,4 +43,9 @@ export function pageNameFromText(text: string, page: number, known: string[] = [
     if (edition && NAME.test(edition[1]!)) return edition[1];
   }
   return undefined;
+}
+
+/** The page name for a page whose text names no edition: the page label as papers print it, 第03版. */
+export function defaultPageName(page: number): string {
+  return `第${pageNumberLabel(page)}版`;
 }
