@@ -37,6 +37,9 @@ const staticExport: NextConfig = {
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The repair desk's pages are `*.desk.tsx`: routes of the server build only, never of the static
+  // export (whose pageExtensions above leave them out), so nothing of the desk is exported.
+  pageExtensions: ['desk.tsx', 'tsx', 'ts', 'jsx', 'js'],
   // server.ts compresses, after it has finished the HTML.
   compress: false,
   cacheHandler: path.resolve('lib/server/isr-cache.mjs'),

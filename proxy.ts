@@ -26,6 +26,13 @@ export default function proxy(request: NextRequest) {
     });
   }
   if (pathname.startsWith('/_next/')) return NextResponse.next();
+  // The repair desk has no locale prefix and is never stored or indexed (its routes check the session).
+  if (pathname === '/desk' || pathname.startsWith('/desk/')) {
+    const response = NextResponse.next();
+    response.headers.set('Cache-Control', 'no-store');
+    response.headers.set('X-Robots-Tag', 'noindex, nofollow');
+    return response;
+  }
   const [locale, ...segments] = pathname.split('/').filter(Boolean);
   // Files (icon.svg, robots.txt, /zh/feed.xml …) and API routes: their routes answer for themselves.
   if (locale === 'api' || /\.[^/]*$/.test(pathname)) return NextResponse.next();

@@ -60,6 +60,8 @@ const pages = new PageCache(Number.isFinite(ttl) ? ttl : 5_000, 64 * 1024 * 1024
 
 void app.prepare().then(() =>
   createServer((req, res) => {
+    // The desk's sign-in limit counts per client address: the socket's, never a header a client sent.
+    req.headers['x-dubao-client-ip'] = req.socket.remoteAddress ?? 'unknown';
     compress(req as never, res as never, () => {
       const prefs = prefsFromCookies(req.headers.cookie);
       const key = pageKey(req, `${prefs.size}.${prefs.theme}`);
@@ -161,7 +163,8 @@ function finishHtml(
     vary.delete('');
     Object.assign(headers, {
       'content-security-policy': finished.policy,
-      'cache-control': 'private, no-cache',
+      // The repair desk (/desk) is an editor's own view: never stored anywhere.
+      'cache-control': isDesk(req.url) ? 'no-store' : 'private, no-cache',
       vary: [...vary].join(', '),
     });
     for (const name of Object.keys(res.getHeaders())) res.removeHeader(name);
@@ -175,6 +178,10 @@ function finishHtml(
     if (req.method !== 'HEAD') onFinished(page);
     return send(req, res, page, writeHead, end);
   }) as typeof res.end;
+}
+
+function isDesk(url: string | undefined): boolean {
+  return url === '/desk' || !!url?.startsWith('/desk/') || !!url?.startsWith('/desk?');
 }
 
 /** Sends a finished page (304 when the browser already has this version). */

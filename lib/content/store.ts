@@ -65,3 +65,16 @@ export function archive(): Archive {
 export function settled(): Promise<void> {
   return store.__dubaoContent?.get(contentDir())?.rescan ?? Promise.resolve();
 }
+
+/**
+ * Rescans now and resolves when done: after the repair desk wrote a page's overrides, so the next
+ * reader request is served from the new archive without waiting for the interval.
+ */
+export async function rescanNow(): Promise<void> {
+  archive();
+  const state = store.__dubaoContent?.get(contentDir());
+  if (!state) return;
+  await state.rescan;
+  state.rescan = rescan(contentDir(), state);
+  await state.rescan;
+}

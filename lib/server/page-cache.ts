@@ -44,6 +44,8 @@ export function pageKey(req: RequestLike, prefs: string): string | undefined {
   const url = req.url ?? '';
   // Next.js's own files and the API have their own caching; only reader pages come here.
   if (!url.startsWith('/') || url.startsWith('/_next/') || url.startsWith('/api/')) return undefined;
+  // The repair desk differs per editor and must show a fix at once: never kept.
+  if (/^\/desk(\/|\?|$)/.test(url)) return undefined;
   if (NEXT_HEADERS.some((h) => req.headers[h] !== undefined)) return undefined;
   return `${prefs}\n${url}`;
 }
