@@ -5,6 +5,7 @@
  * E2E_SKIP_BUILD=1 reuses an existing .next build; E2E_REUSE=1 reuses running servers.
  */
 import { defineConfig, devices } from '@playwright/test';
+import { DESK_TOKEN } from './e2e/desk-token';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 
 const SEED_PORT = 3210;
@@ -15,6 +16,11 @@ const BAD_PORT = 3212;
 // A scratch copy of the fixture archive that e2e/live.spec.ts edits while its server runs.
 const LIVE_PORT = 3213;
 const LIVE_DIR = '.cache/live-archive';
+// The repair desk's server: a scratch copy of e2e/fixtures/desk-archive that the journey fixes, and a
+// desk token (a test secret, for this server only).
+const DESK_PORT = 3214;
+const DESK_DIR = '.cache/desk-archive';
+
 const CI = Boolean(process.env.CI);
 const build = process.env.E2E_SKIP_BUILD ? '' : 'npm run build && ';
 const buildStatic = process.env.E2E_SKIP_BUILD ? '' : 'npm run build:static && ';
@@ -83,10 +89,15 @@ export default defineConfig({
       use: { ...chromium, baseURL: `http://127.0.0.1:${LIVE_PORT}` },
     },
     {
+      name: 'desk',
+      testMatch: /desk\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${DESK_PORT}` },
+    },
+    {
       // Everyone else's journeys run against the fixture archive by default. The pattern is matched
       // against the whole path: it names a file, not a folder (this worktree is wt-prerender).
       name: 'other',
-      testIgnore: /\/(reader|static|live|prerender)[^/]*\.spec\.ts$/,
+      testIgnore: /\/(reader|static|live|prerender|desk)[^/]*\.spec\.ts$/,
       use: { ...chromium, baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },
   ],
@@ -111,6 +122,10 @@ export default defineConfig({
     dubao(LIVE_PORT, LIVE_DIR, {
       before: `rm -rf ${LIVE_DIR} && mkdir -p .cache && cp -r e2e/fixtures/archive ${LIVE_DIR} && `,
       env: { DUBAO_WARM: '0' },
+    }),
+    dubao(DESK_PORT, DESK_DIR, {
+      before: `rm -rf ${DESK_DIR} && mkdir -p .cache && cp -r e2e/fixtures/desk-archive ${DESK_DIR} && `,
+      env: { DUBAO_WARM: '0', DUBAO_DESK_TOKEN: DESK_TOKEN },
     }),
   ],
 });

@@ -13,6 +13,11 @@ import { NextRequest, NextResponse } from 'next/server';
 import { routing } from './i18n/routing';
 import { readerPathExists } from './lib/content/routes';
 import { archive } from './lib/content/store';
+import { desk, editorFrom, refusalPage } from './lib/desk/auth';
+import { SESSION_COOKIE } from './lib/desk/security';
+
+/** The desk's POST routes: they check the session and the CSRF token themselves. */
+const DESK_ROUTES = new Set(['/desk/signin', '/desk/signout', '/desk/action']);
 
 const intl = createMiddleware(routing);
 
@@ -28,6 +33,13 @@ export default function proxy(request: NextRequest) {
   if (pathname.startsWith('/_next/')) return NextResponse.next();
   // The repair desk has no locale prefix and is never stored or indexed (its routes check the session).
   if (pathname === '/desk' || pathname.startsWith('/desk/')) {
+    // A page of the desk without a valid session is refused here, before anything is rendered; the
+    // POST routes (signin, signout, action) check for themselves.
+    if (pathname.startsWith('/desk/') && !DESK_ROUTES.has(pathname)) {
+      const { config } = desk();
+      if (!config.enabled) return refusalPage(403, 'the desk is off: see /desk');
+      if (!editorFrom(request.cookies.get(SESSION_COOKIE)?.value)) return refusalPage(401, 'not signed in, or the session has ended: sign in at /desk');
+    }
     const response = NextResponse.next();
     response.headers.set('Cache-Control', 'no-store');
     response.headers.set('X-Robots-Tag', 'noindex, nofollow');

@@ -2,6 +2,7 @@
  * The static export (npm run build:static) served by a plain static file server: what differs from
  * the server build. The reading and search journeys themselves run on it too (project "static").
  */
+import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectStatus, watchErrors } from './helpers';
 
@@ -72,4 +73,12 @@ test('unknown paths answer the 404 page with status 404; feeds, sitemaps and rob
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toMatch(/^Disallow: \/api\/$/m);
   expect(robots).toMatch(/^Sitemap: .+\/sitemap\.xml$/m);
+});
+
+test('nothing of the repair desk is in the export', async ({ request }) => {
+  // The desk's pages are *.desk.tsx (server build only) and its routes plain .ts (left out here).
+  for (const path of ['/desk', '/desk/2025-03-14/1', '/desk/signin']) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  expect(readdirSync('out').filter((name) => name.startsWith('desk'))).toEqual([]);
 });

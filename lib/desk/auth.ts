@@ -2,8 +2,9 @@
  * The desk's security primitives (lib/desk/security) put together for Next.js: the configuration read
  * once per process, the editor a request's cookie names, and the checks every desk POST goes through
  * in order (origin, size, form, session, CSRF), each refusal with its status and nothing written.
+ * No `server-only` here: proxy.ts imports it too (to refuse desk pages without a session), and the
+ * proxy is not bundled with the react-server condition that package needs.
  */
-import 'server-only';
 import {
   BadRequest,
   checkCsrf,

@@ -162,7 +162,7 @@ export function deskConfig(
   }
   let text: string;
   try {
-    text = readFile(file, 'utf8');
+    text = readFile(/*turbopackIgnore: true*/ file, 'utf8');
   } catch (err) {
     return off(`The desk is off: cannot read DUBAO_DESK_USERS ${file} (${(err as Error).message}). ${HOW}`);
   }
