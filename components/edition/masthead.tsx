@@ -2,6 +2,7 @@
 import { Link } from '@/components/common/link';
 import { getTranslations } from 'next-intl/server';
 import { formatDateLine, formatLunarDate } from '@/lib/date';
+import { firstPageOf } from '@/lib/content';
 import { pageNumberLabel, pagePath } from '@/lib/content/urls';
 import { localizeText } from '@/lib/i18n/localize';
 import { textLang } from '@/lib/i18n/locales';
@@ -23,7 +24,7 @@ export async function Masthead({ locale, paper, date, page, pageName, asHeading,
   return (
     <header className={compact ? 'masthead masthead-compact' : 'masthead'}>
       <Name className="masthead-name">
-        <Link href={pagePath(locale, date, 1)}>{paper}</Link>
+        <Link href={pagePath(locale, date, firstPageOf(date))}>{paper}</Link>
       </Name>
       <div className="masthead-line flex flex-wrap items-baseline justify-between gap-x-4">
         <span>

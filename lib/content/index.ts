@@ -38,6 +38,11 @@ export function getIssue(date: string): Issue | undefined {
   return archive().byDate.get(date);
 }
 
+/** The first page an issue has (1, unless the archive lacks it): where the masthead and the issue link lead. */
+export function firstPageOf(date: string): number {
+  return getIssue(date)?.pages[0]?.meta.page ?? 1;
+}
+
 /** The issues before and after a date (which need not have an issue itself). */
 export function adjacentIssues(date: string): { prev?: IssueSummary; next?: IssueSummary } {
   const { issues } = archive();

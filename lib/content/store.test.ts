@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentVersion } from '@/lib/server/isr-cache.mjs';
 import { archive, settled } from './store';
 
+vi.mock('server-only', () => ({}));
+
 const page = (headline: string) =>
   `---\npaper: 测试报\ndate: 2025-05-01\npage: 1\npageName: 要闻\n---\n\n### ${headline}\n\n正文第一段。\n`;
 
@@ -36,5 +38,22 @@ describe('the content store', () => {
     await settled();
     expect(headline()).toBe('改过的标题，长度也不同');
     expect(contentVersion()).not.toBe(version);
+  });
+});
+
+describe('the first page of an issue', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('is the lowest page the archive has, not page 1 when page 1 is missing', async () => {
+    const { firstPageOf } = await import('./index');
+    const dir = mkdtempSync(path.join(tmpdir(), 'dubao-first-'));
+    mkdirSync(path.join(dir, '2025-05-01'));
+    // Page 1 did not come in: the issue starts at page 3.
+    writeFileSync(path.join(dir, '2025-05-01', '03.md'), page('第三版标题').replace('page: 1', 'page: 3'));
+    writeFileSync(path.join(dir, '2025-05-01', '04.md'), page('第四版标题').replace('page: 1', 'page: 4'));
+    vi.stubEnv('CONTENT_DIR', dir);
+    vi.stubEnv('DUBAO_CACHE', '0');
+    expect(firstPageOf('2025-05-01')).toBe(3);
+    expect(firstPageOf('2025-05-02')).toBe(1);
   });
 });
