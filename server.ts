@@ -1,10 +1,11 @@
 /**
  * The production server (`npm start`): Next.js behind a thin layer that finishes each HTML page.
  *
- * Pages are rendered once and cached (lib/server/isr-cache.mjs), so what differs per reader or per
- * response is added here, to the finished HTML (lib/server/html.ts): the reader's preferences from
- * their cookies, and a Content-Security-Policy that allows exactly the page's own inline scripts by
- * their hashes. A nonce would force every request to be rendered again. Responses are compressed
+ * Pages are rendered once and cached (lib/server/isr-cache.mjs), and are the same for every reader
+ * (their preferences are applied in the browser by /prefs.js), so a shared HTTP cache in front may
+ * keep them: they leave `public` with `s-maxage` and an ETag, varying on no cookie. What is added
+ * here (lib/server/html.ts) is a Content-Security-Policy that allows exactly the page's own inline
+ * scripts by their hashes. A nonce would force every request to be rendered again. Responses are compressed
  * here too (Next.js's own compression is off: it would compress before this layer sees the HTML).
  * A finished page is kept a few seconds and sent again as is (lib/server/page-cache.ts): under load
  * most readers never reach Next.js.
@@ -22,7 +23,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { parseArgs } from 'node:util';
 import compression from 'compression';
 import next from 'next';
-import { finishPage, prefsFromCookies, type Prefs } from './lib/server/html';
+import { cacheControlFor, finishPage } from './lib/server/html';
 import { contentVersion } from './lib/server/isr-cache.mjs';
 import { PageCache, pageKey, type FinishedResponse } from './lib/server/page-cache';
 
@@ -63,11 +64,10 @@ void app.prepare().then(() =>
     // The desk's sign-in limit counts per client address: the socket's, never a header a client sent.
     req.headers['x-dubao-client-ip'] = req.socket.remoteAddress ?? 'unknown';
     compress(req as never, res as never, () => {
-      const prefs = prefsFromCookies(req.headers.cookie);
-      const key = pageKey(req, `${prefs.size}.${prefs.theme}`);
+      const key = pageKey(req, '');
       const cached = key ? pages.get(key, contentVersion()) : undefined;
       if (cached) return send(req, res, cached, res.writeHead.bind(res), res.end.bind(res));
-      finishHtml(req, res, prefs, (page) => {
+      finishHtml(req, res, (page) => {
         if (key) pages.set(key, page, contentVersion());
       });
       void handle(req, res);
@@ -88,14 +88,13 @@ void app.prepare().then(() =>
 const HOP = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /**
- * Holds back an HTML response until Next.js has written all of it, then finishes it: the reader's
- * preferences, its policy, an ETag, no shared caching (the same URL differs by the preference
- * cookies). Anything that is not HTML passes straight through.
+ * Holds back an HTML response until Next.js has written all of it, then finishes it: its policy,
+ * an ETag, and how long caches may keep it (the same HTML for every reader: shared caches may).
+ * Anything that is not HTML passes straight through.
  */
 function finishHtml(
   req: IncomingMessage,
   res: ServerResponse,
-  prefs: Prefs,
   onFinished: (page: FinishedResponse) => void,
 ): void {
   const write = res.write.bind(res);
@@ -144,7 +143,7 @@ function finishHtml(
     if (decide() === 'pass') return end(chunk as never, encoding as never);
     collect(chunk, encoding);
     const html = Buffer.concat(chunks).toString('utf8');
-    const finished = finishPage(html, prefs, (body) => {
+    const finished = finishPage(html, (body) => {
       const key = body.slice(0, 60);
       if (refused.has(key)) return;
       refused.add(key);
@@ -155,16 +154,16 @@ function finishHtml(
     for (const [name, value] of Object.entries(res.getHeaders())) {
       if (value !== undefined && !HOP.has(name)) headers[name] = value;
     }
+    // No Vary on Cookie: the page is the same whatever the reader's cookies say.
     const vary = new Set(
-      [String(headers.vary ?? ''), 'Cookie', 'Accept-Encoding']
+      [String(headers.vary ?? ''), 'Accept-Encoding']
         .flatMap((v) => v.split(','))
         .map((v) => v.trim()),
     );
     vary.delete('');
     Object.assign(headers, {
       'content-security-policy': finished.policy,
-      // The repair desk (/desk) is an editor's own view: never stored anywhere.
-      'cache-control': isDesk(req.url) ? 'no-store' : 'private, no-cache',
+      'cache-control': cacheControlFor(req.url, res.statusCode),
       vary: [...vary].join(', '),
     });
     for (const name of Object.keys(res.getHeaders())) res.removeHeader(name);
@@ -178,10 +177,6 @@ function finishHtml(
     if (req.method !== 'HEAD') onFinished(page);
     return send(req, res, page, writeHead, end);
   }) as typeof res.end;
-}
-
-function isDesk(url: string | undefined): boolean {
-  return url === '/desk' || !!url?.startsWith('/desk/') || !!url?.startsWith('/desk?');
 }
 
 /** Sends a finished page (304 when the browser already has this version). */

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
-import { StaticPrefs } from '@/components/layout/static-prefs';
+import { PrefsScript } from '@/components/layout/static-prefs';
 import { siteUrl } from '@/lib/content/urls';
 import { htmlLang } from '@/lib/i18n/locales';
 import { routing } from '@/i18n/routing';
@@ -33,17 +33,14 @@ export default async function LocaleLayout({ children, params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('Site');
-  // Pages are rendered once for every reader (and cached), so they carry the default preferences.
-  // The reader's own (cookies) are applied to the finished HTML before the first paint: by the
-  // server (lib/server/html.ts) or, in the static export, by <StaticPrefs> in <head>.
+  // Pages are rendered once for every reader and are the same for all of them (a shared cache may keep
+  // them): the reader's own preferences (cookies) are put on <html> by /prefs.js before the first paint.
   return (
     // The preferences on <html> are the reader's, not the render's: React need not match them.
     <html lang={htmlLang(locale)} suppressHydrationWarning>
-      {process.env.DUBAO_STATIC ? (
-        <head>
-          <StaticPrefs />
-        </head>
-      ) : null}
+      <head>
+        <PrefsScript />
+      </head>
       <body>
         <a href="#content" className="skip-link">
           {t('skipToContent')}

@@ -1,0 +1,1 @@
+(function(){var d=document.documentElement;var m=document.cookie.match(/(?:^|; )dubao-size=([^;]*)/);if(m&&["s","l","xl"].indexOf(m[1])>=0)d.dataset.size=m[1];var m=document.cookie.match(/(?:^|; )dubao-theme=([^;]*)/);if(m&&["light","dark"].indexOf(m[1])>=0)d.dataset.theme=m[1];})()
