@@ -21,13 +21,23 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
  * Nothing of ours runs per request there, so the server-only parts drop out: plain `.ts` files are
  * not routes in this build (proxy.ts, the /api handlers, the request-time feeds and sitemaps), and
  * `*.static.ts(x)` files, ignored by the server build, stand in for them with build-time versions.
- * Pages read DUBAO_STATIC (inlined below) where they must differ. Next.js still builds in .next
- * (replacing a server build there) and exports to out/.
+ * Pages read DUBAO_STATIC (inlined below) where they must differ. scripts/build-static.ts runs
+ * this build in a folder of its own and merges the export into out/ (only the issues that changed).
  */
 const STATIC = process.env.DUBAO_STATIC === '1';
 const staticExport: NextConfig = {
   output: 'export',
   pageExtensions: ['static.tsx', 'static.ts', 'tsx'],
+  // scripts/build-static.ts compiles in a project folder of its own (a copy of the sources), so this
+  // build never replaces the server build's .next: with output 'export' a custom distDir would only
+  // move the export, Next.js 16 still compiles into .next. Its node_modules links back here, so the
+  // bundler's root must hold both.
+  ...(process.env.DUBAO_STATIC_ROOT ? { turbopack: { root: process.env.DUBAO_STATIC_ROOT } } : {}),
+  // The same id for every build of the same code (the script's fingerprint of the sources), so an
+  // incremental export writes pages byte for byte like those of the export it adds to.
+  generateBuildId: async () => process.env.DUBAO_STATIC_BUILD_ID || null,
+  // An incremental export only runs on code a full export (which checked the types) already built.
+  typescript: { ignoreBuildErrors: process.env.DUBAO_STATIC_SKIP_TYPECHECK === '1' },
   headers: undefined,
   // Every page is written out once: nothing to keep in memory while exporting.
   cacheHandler: undefined,

@@ -101,7 +101,7 @@ export default defineConfig({
       use: { ...chromium, baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },
   ],
-  // Started in order: the static export first (it builds in .next too), then the server build
+  // Started in order: the static export first (it compiles in a folder of its own), then the server build
   // that the next servers reuse.
   webServer: [
     {

@@ -14,9 +14,15 @@ type Props = {
   issues: readonly IssueSummary[];
   latest?: IssueSummary;
   otherYears: readonly IssueSummary[];
+  /**
+   * A month's page of the static export: `issues` are that month's alone, and the page says nothing
+   * of the rest of the archive (the count, every month, 往年今日: the archive index has them), so a
+   * new issue rewrites its own month's page and not every month's (scripts/build-static.ts).
+   */
+  monthOnly?: boolean;
 };
 
-export async function ArchiveScreen({ locale, year, month, issues, latest, otherYears }: Props) {
+export async function ArchiveScreen({ locale, year, month, issues, latest, otherYears, monthOnly }: Props) {
   const t = await getTranslations('Archive');
   const prefix = `${year}-${String(month).padStart(2, '0')}`;
   const inMonth = issues.filter((i) => i.date.startsWith(prefix));
@@ -28,7 +34,8 @@ export async function ArchiveScreen({ locale, year, month, issues, latest, other
       <header className="masthead mb-4">
         <h1 className="masthead-name">{t('title')}</h1>
         <p className="masthead-line">
-          {t('description', { paper })} {t('issueCount', { count: issues.length })}
+          {t('description', { paper })}
+          {monthOnly ? null : <> {t('issueCount', { count: issues.length })}</>}
         </p>
       </header>
       <div className="grid gap-8 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -55,25 +62,27 @@ export async function ArchiveScreen({ locale, year, month, issues, latest, other
           ) : null}
           <section aria-labelledby="all-months">
             <h2 id="all-months" className="mb-2 border-b border-ink font-sans font-black">
-              {t('allIssues')}
+              {monthOnly ? <Link href={archivePath(locale)}>{t('allIssues')}</Link> : t('allIssues')}
             </h2>
-            <ul className="grid grid-cols-2 gap-x-4 font-sans text-sm">
-              {[...months.entries()].reverse().map(([ym, count]) => {
-                const [y, m] = ym.split('-').map(Number) as [number, number];
-                return (
-                  <li key={ym} className="flex justify-between border-b border-dotted border-rule py-1">
-                    <Link
-                      href={archivePath(locale, y, m)}
-                      aria-current={ym === prefix ? 'page' : undefined}
-                      className="aria-[current=page]:font-bold"
-                    >
-                      {formatMonth(y, m, locale)}
-                    </Link>
-                    <span className="text-muted">{t('issueCount', { count })}</span>
-                  </li>
-                );
-              })}
-            </ul>
+            {monthOnly ? null : (
+              <ul className="grid grid-cols-2 gap-x-4 font-sans text-sm">
+                {[...months.entries()].reverse().map(([ym, count]) => {
+                  const [y, m] = ym.split('-').map(Number) as [number, number];
+                  return (
+                    <li key={ym} className="flex justify-between border-b border-dotted border-rule py-1">
+                      <Link
+                        href={archivePath(locale, y, m)}
+                        aria-current={ym === prefix ? 'page' : undefined}
+                        className="aria-[current=page]:font-bold"
+                      >
+                        {formatMonth(y, m, locale)}
+                      </Link>
+                      <span className="text-muted">{t('issueCount', { count })}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
           </section>
         </div>
       </div>

@@ -60,25 +60,41 @@ export function articleMetadata(locale: string, meta: PageMeta, article: Article
   const description = describe(article);
   const path = (l: string) => articlePath(l, meta.date, meta.page, article.id);
   const authors = article.bylines.flatMap((b) => b.names);
+  const openGraph = {
+    type: 'article',
+    title: article.headline,
+    description,
+    url: path(locale),
+    siteName: meta.paper,
+    locale: ogLocale(locale),
+    publishedTime: meta.date,
+    section: meta.pageName,
+    authors,
+  } as const;
   return {
     title,
     description,
     authors: authors.map((name) => ({ name })),
     alternates: alternates(path, locale),
-    openGraph: {
-      type: 'article',
-      title: article.headline,
-      description,
-      url: path(locale),
-      siteName: meta.paper,
-      locale: ogLocale(locale),
-      publishedTime: meta.date,
-      section: meta.pageName,
-      authors,
-    },
-    // The card's picture is the article's generated opengraph-image.
-    twitter: { card: 'summary_large_image', title: article.headline, description },
+    ...(process.env.DUBAO_STATIC
+      ? {
+          // The static export points og:image at the story's one card (app/og/[date]/[card]) rather
+          // than at a card per locale, and leaves the Twitter tags to the Open Graph ones they fall
+          // back to: every byte here is written once per article and locale.
+          openGraph: { ...openGraph, images: [staticCardImage(meta.date, article.id)] },
+          twitter: { card: 'summary_large_image' },
+        }
+      : {
+          openGraph,
+          // The card's picture is the article's generated opengraph-image.
+          twitter: { card: 'summary_large_image', title: article.headline, description },
+        }),
   };
+}
+
+/** The static export's card of a story (app/og/[date]/[card]/route.static.ts): one file for all locales. */
+export function staticCardImage(date: string, articleId: string) {
+  return { url: `/og/${date}/${articleId}.png`, width: 1200, height: 630, type: 'image/png' };
 }
 
 /** schema.org NewsArticle for one article (the first part of a continued story). */

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('server-only', () => ({}));
-const { articleParams, issueParams, pageParams, prerenderIssueCount } = await import('./static-params');
+const { articleParams, cardParams, issueParams, monthParams, pageParams, prerenderIssueCount, staticSubset } =
+  await import('./static-params');
 
 // Four issues: 2024-03-14, 2025-02-27, 2025-03-13, 2025-03-14.
 const FIXTURES = path.resolve(__dirname, '../../e2e/fixtures/archive');
@@ -37,5 +38,49 @@ describe('what a build prerenders', () => {
     for (const bad of ['-1', '2.5', 'all', '1e3']) {
       expect(() => prerenderIssueCount({ DUBAO_PRERENDER_ISSUES: bad })).toThrow(/^DUBAO_PRERENDER_ISSUES=/);
     }
+  });
+});
+
+describe('an incremental static export writes the subset the environment names', () => {
+  const subset = (only: string, nav = '', months = '') => {
+    vi.stubEnv('CONTENT_DIR', FIXTURES);
+    vi.stubEnv('DUBAO_STATIC', '1');
+    vi.stubEnv('DUBAO_STATIC_ONLY', only);
+    vi.stubEnv('DUBAO_STATIC_NAV', nav);
+    vi.stubEnv('DUBAO_STATIC_MONTHS', months);
+  };
+
+  it('issues written whole, issues whose printed pages only are written, months', () => {
+    subset('2025-03-14', '2025-03-13', '2025-03');
+    expect(issueParams().map((p) => p.date)).toEqual(['2025-03-13', '2025-03-14']);
+    expect(new Set(pageParams().map((p) => p.date))).toEqual(new Set(['2025-03-13', '2025-03-14']));
+    expect(new Set(articleParams().map((p) => p.date))).toEqual(new Set(['2025-03-14']));
+    expect(new Set(cardParams().map((p) => p.date))).toEqual(new Set(['2025-03-14']));
+    expect(monthParams()).toEqual([{ month: '2025-03' }]);
+  });
+
+  it('a route the subset leaves empty gets one stand-in (Next.js refuses an export route without params)', () => {
+    subset('', '', '');
+    expect(issueParams()).toEqual([{ date: '2025-03-14' }]);
+    expect(pageParams()).toHaveLength(1);
+    expect(articleParams()).toHaveLength(1);
+    expect(monthParams()).toHaveLength(1);
+  });
+
+  it('only in the static export, and only when DUBAO_STATIC_ONLY is set', () => {
+    expect(staticSubset({ DUBAO_STATIC: '1' })).toBeUndefined();
+    expect(staticSubset({ DUBAO_STATIC_ONLY: '2025-03-14' })).toBeUndefined();
+    expect(staticSubset({ DUBAO_STATIC: '1', DUBAO_STATIC_ONLY: ' 2025-03-14, ' })?.only).toEqual(
+      new Set(['2025-03-14']),
+    );
+  });
+
+  it('one card per story: a continued part has none of its own (its pages point at the first part’s)', () => {
+    vi.stubEnv('CONTENT_DIR', FIXTURES);
+    vi.stubEnv('DUBAO_STATIC', '1');
+    const cards = cardParams().filter((c) => c.date === '2025-03-14');
+    const articles = articleParams().filter((a) => a.date === '2025-03-14');
+    expect(cards.length).toBeLessThan(articles.length);
+    expect(cards.every((c) => /^[A-Za-z0-9_-]+\.png$/.test(c.card))).toBe(true);
   });
 });

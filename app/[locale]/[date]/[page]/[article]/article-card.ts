@@ -1,30 +1,29 @@
-/** The article's link-preview image: its headline, paper, date and page on a 1200×630 card. */
+/**
+ * An article's link-preview card (1200×630): its headline (the story's first part's), paper, date and
+ * page. Drawn on request by the server build's opengraph-image.ts (one per locale) and once per story
+ * by the static export's /og/<date>/<id>.png (app/og, in the default locale).
+ */
 import { getTranslations } from 'next-intl/server';
 import { hasLocale } from 'next-intl';
-import { ogCard, OG_SIZE } from '@/components/share/og-card';
+import type { ImageResponse } from 'next/og';
+import { ogCard } from '@/components/share/og-card';
 import { getArticle } from '@/lib/content';
 import { parseArticleId, parseDate } from '@/lib/content/params';
-import { articleParamsEveryLocale, onDemand } from '@/lib/content/static-params';
 import { pageNumberLabel, siteUrl } from '@/lib/content/urls';
 import { formatDateLine } from '@/lib/date';
 import { localizeView } from '@/lib/i18n/localize';
 import { routing } from '@/i18n/routing';
 
-// The static export writes one card per article; the server build keeps rendering them on request.
-export const generateStaticParams = process.env.DUBAO_STATIC ? articleParamsEveryLocale : onDemand;
-
-export const size = OG_SIZE;
-export const contentType = 'image/png';
-export const alt = 'dubao';
-
-type Props = { params: Promise<{ locale: string; date: string; page: string; article: string }> };
-
-export default async function Image({ params }: Props) {
-  const { locale, date: rawDate, article: rawId } = await params;
+/** The card, or undefined when there is no such article (or locale). */
+export async function articleCard(
+  locale: string,
+  rawDate: string,
+  rawId: string,
+): Promise<ImageResponse | undefined> {
   const date = parseDate(rawDate);
   const id = parseArticleId(rawId);
   const view = hasLocale(routing.locales, locale) && date && id ? getArticle(date, id) : undefined;
-  if (!view || !hasLocale(routing.locales, locale)) return new Response('not found', { status: 404 });
+  if (!view || !hasLocale(routing.locales, locale)) return undefined;
   const local = localizeView(view, locale);
   const first = local.story?.[0];
   const head = first?.article ?? local.article;
