@@ -17,7 +17,10 @@ import { LEGEND } from '@/lib/newsroom/report';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ date: string; page: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ date: string; page: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 type T = Awaited<ReturnType<typeof getTranslations<'Desk'>>>;
 
 export default async function DeskPageView({ params, searchParams }: Props) {
@@ -33,7 +36,9 @@ export default async function DeskPageView({ params, searchParams }: Props) {
         <main id="content" className="desk-main">
           <h1>{t('title')}</h1>
           <p role="alert">
-            <Link href="/desk" prefetch={false}>{t('signIn')}</Link>
+            <Link href="/desk" prefetch={false}>
+              {t('signIn')}
+            </Link>
           </p>
         </main>
       </>
@@ -51,7 +56,10 @@ export default async function DeskPageView({ params, searchParams }: Props) {
     <>
       <DeskHeader locale={locale} editor={editor}>
         <nav className="desk-nav" aria-label={t('pages')}>
-          <Link href="/desk" prefetch={false}>{t('back')}</Link> · <a href={`/zh/${view.date}/${view.page}`}>{t('viewInReader')}</a>
+          <Link href="/desk" prefetch={false}>
+            {t('back')}
+          </Link>{' '}
+          · <a href={`/zh/${view.date}/${view.page}`}>{t('viewInReader')}</a>
         </nav>
       </DeskHeader>
       <main id="content" className="desk-main">
@@ -72,9 +80,16 @@ export default async function DeskPageView({ params, searchParams }: Props) {
           </div>
         ) : null}
         <p className="desk-summary">
-          {t('summary', { articles: view.articles.length, unsure: unsure.length, overrides, lost: view.lost })}{' '}
+          {t('summary', {
+            articles: view.articles.length,
+            unsure: unsure.length,
+            overrides,
+            lost: view.lost,
+          })}{' '}
           {view.checked ? (
-            <span className="desk-checked">{t('checkedBy', { by: view.checked.by, at: view.checked.at.slice(0, 16).replace('T', ' ') })}</span>
+            <span className="desk-checked">
+              {t('checkedBy', { by: view.checked.by, at: view.checked.at.slice(0, 16).replace('T', ' ') })}
+            </span>
           ) : (
             <ActionForm ctx={ctx} op="checked">
               <button type="submit" className="desk-btn desk-primary">
@@ -105,7 +120,14 @@ export default async function DeskPageView({ params, searchParams }: Props) {
               <ol className="desk-decisions">
                 {unsure.map((d) => (
                   <li key={`${d.kind}-${d.line}-${d.choice}`}>
-                    <a href={`#L${d.line}`}>{t('decision', { line: d.line, kind: d.kind, choice: d.choice, pct: Math.round(d.confidence * 100) })}</a>
+                    <a href={`#L${d.line}`}>
+                      {t('decision', {
+                        line: d.line,
+                        kind: d.kind,
+                        choice: d.choice,
+                        pct: Math.round(d.confidence * 100),
+                      })}
+                    </a>
                     {d.note ? <span className="desk-fine"> {d.note}</span> : null}
                   </li>
                 ))}
@@ -146,10 +168,18 @@ function Block({ b, view, ctx, t }: { b: DeskBlock; view: DeskPage; ctx: FormCon
   const unsure = b.decisions.filter((d) => d.confidence < UNSURE);
   const label = (op: string) => t('opLabel', { line, op: t(`op.${op}` as 'op.banner') });
   // The blocks of the same article, for "continues …" (the block before it first).
-  const siblings = article ? view.blocks.filter((x) => x.placement?.articleId === article.id && x.block.line !== line && x.block.level === 0) : [];
+  const siblings = article
+    ? view.blocks.filter(
+        (x) => x.placement?.articleId === article.id && x.block.line !== line && x.block.level === 0,
+      )
+    : [];
   const before = siblings.filter((x) => x.block.line < line).at(-1);
   return (
-    <article id={`L${line}`} className={`desk-block fate-${b.fate}${unsure.length > 0 ? ' is-unsure' : ''}`} aria-label={t('line', { line })}>
+    <article
+      id={`L${line}`}
+      className={['desk-block', `fate-${b.fate}`, unsure.length > 0 ? 'is-unsure' : ''].join(' ').trim()}
+      aria-label={t('line', { line })}
+    >
       <header className="desk-block-head">
         <a href={`#L${line}`} className="desk-ln">
           {line}
@@ -161,7 +191,10 @@ function Block({ b, view, ctx, t }: { b: DeskBlock; view: DeskPage; ctx: FormCon
           </span>
         ))}
         {b.decisions.map((d) => (
-          <span key={`${d.kind}-${d.choice}`} className={`desk-conf${d.confidence < UNSURE ? ' low' : ''}`}>
+          <span
+            key={`${d.kind}-${d.choice}`}
+            className={d.confidence < UNSURE ? 'desk-conf low' : 'desk-conf'}
+          >
             {d.kind}: {d.choice} {Math.round(d.confidence * 100)}%
           </span>
         ))}
@@ -183,89 +216,125 @@ function Block({ b, view, ctx, t }: { b: DeskBlock; view: DeskPage; ctx: FormCon
         {(b.block.level > 0 ? HEADING_OPS : TEXT_OPS).map((op) => (
           <OpButton key={op} ctx={ctx} op={op} line={line} text={t(`op.${op}`)} title={label(op)} />
         ))}
-        {b.fate === 'dropped' ? <OpButton ctx={ctx} op="keep" line={line} text={t('op.keep')} title={label('keep')} /> : null}
+        {b.fate === 'dropped' ? (
+          <OpButton ctx={ctx} op="keep" line={line} text={t('op.keep')} title={label('keep')} />
+        ) : null}
       </div>
       {b.block.level === 0 ? (
         <div className="desk-more">
           {siblings.length > 0 ? (
-            <details>
-              <summary>{t('joinLegend')}</summary>
-              <ActionForm ctx={ctx} op="join" line={line} className="desk-form" label={label('join')}>
-                <label>
-                  {t('joinTo')}
-                  <select name="to" defaultValue={before?.block.line}>
-                    {siblings.map((x) => (
-                      <option key={x.block.line} value={x.block.line}>
-                        {x.block.line} {x.block.text.slice(0, 18)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <button type="submit" className="desk-btn">
-                  {t('apply')}
-                </button>
-              </ActionForm>
-            </details>
-          ) : null}
-          <details>
-            <summary>{t('moveLegend')}</summary>
-            <ActionForm ctx={ctx} op="move" line={line} className="desk-form" label={label('move')}>
+            <FormDetails
+              ctx={ctx}
+              op="join"
+              line={line}
+              summary={t('joinLegend')}
+              label={label('join')}
+              apply={t('apply')}
+            >
               <label>
-                {t('moveTo')}
-                <select name="to">
-                  {view.articles
-                    .filter((a) => a.id !== article?.id)
-                    .map((a) => (
-                      <option key={a.id} value={a.line}>
-                        {a.line} {a.headline}
-                      </option>
-                    ))}
+                {t('joinTo')}
+                <select name="to" defaultValue={before?.block.line}>
+                  {siblings.map((x) => (
+                    <option key={x.block.line} value={x.block.line}>
+                      {x.block.line} {x.block.text.slice(0, 18)}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <label>
-                {t('moveAfter')}
-                <input name="after" type="number" min={1} inputMode="numeric" placeholder={t('moveEnd')} />
-              </label>
-              <button type="submit" className="desk-btn">
-                {t('apply')}
-              </button>
-            </ActionForm>
-          </details>
-          <details>
-            <summary>{t('splitLegend')}</summary>
-            <ActionForm ctx={ctx} op="split" line={line} className="desk-form" label={label('split')}>
-              <label>
-                {t('newHeadline')}
-                <input name="headline" required maxLength={200} />
-              </label>
-              <button type="submit" className="desk-btn">
-                {t('apply')}
-              </button>
-            </ActionForm>
-          </details>
+            </FormDetails>
+          ) : null}
+          <FormDetails
+            ctx={ctx}
+            op="move"
+            line={line}
+            summary={t('moveLegend')}
+            label={label('move')}
+            apply={t('apply')}
+          >
+            <label>
+              {t('moveTo')}
+              <select name="to">
+                {view.articles
+                  .filter((a) => a.id !== article?.id)
+                  .map((a) => (
+                    <option key={a.id} value={a.line}>
+                      {a.line} {a.headline}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <label>
+              {t('moveAfter')}
+              <input name="after" type="number" min={1} inputMode="numeric" placeholder={t('moveEnd')} />
+            </label>
+          </FormDetails>
+          <FormDetails
+            ctx={ctx}
+            op="split"
+            line={line}
+            summary={t('splitLegend')}
+            label={label('split')}
+            apply={t('apply')}
+          >
+            <label>
+              {t('newHeadline')}
+              <input name="headline" required maxLength={200} />
+            </label>
+          </FormDetails>
           {rawLines.length > 1 ? (
-            <details>
-              <summary>{t('breakInside')}</summary>
-              <ActionForm ctx={ctx} op="break" className="desk-form" label={label('break')}>
-                <label>
-                  {t('breakAt')}
-                  <select name="line">
-                    {rawLines.slice(1).map((l, i) => (
-                      <option key={i} value={line + i + 1}>
-                        {line + i + 1} {l.trim().slice(0, 18)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <button type="submit" className="desk-btn">
-                  {t('apply')}
-                </button>
-              </ActionForm>
-            </details>
+            <FormDetails
+              ctx={ctx}
+              op="break"
+              summary={t('breakInside')}
+              label={label('break')}
+              apply={t('apply')}
+            >
+              <label>
+                {t('breakAt')}
+                <select name="line">
+                  {rawLines.slice(1).map((l, i) => (
+                    <option key={i} value={line + i + 1}>
+                      {line + i + 1} {l.trim().slice(0, 18)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </FormDetails>
           ) : null}
         </div>
       ) : null}
     </article>
+  );
+}
+
+/** A fix that needs a short form: folded under its summary until the editor opens it. */
+function FormDetails({
+  ctx,
+  op,
+  line,
+  summary,
+  label,
+  apply,
+  children,
+}: {
+  ctx: FormContext;
+  op: string;
+  line?: number;
+  summary: string;
+  label: string;
+  apply: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <ActionForm ctx={ctx} op={op} line={line} className="desk-form" label={label}>
+        {children}
+        <button type="submit" className="desk-btn">
+          {apply}
+        </button>
+      </ActionForm>
+    </details>
   );
 }
 
@@ -276,7 +345,13 @@ function Article({ a, ctx, t }: { a: DeskArticle; ctx: FormContext; t: T }) {
       <h3 id={`H-${a.id}`}>{a.headline}</h3>
       {a.subheadline ? <p className="desk-sub">{a.subheadline}</p> : null}
       {a.line > 0 ? (
-        <ActionForm ctx={ctx} op="headline" line={a.line} className="desk-form desk-headline-form" label={`${t('editHeadline')}: ${a.headline}`}>
+        <ActionForm
+          ctx={ctx}
+          op="headline"
+          line={a.line}
+          className="desk-form desk-headline-form"
+          label={`${t('editHeadline')}: ${a.headline}`}
+        >
           <label>
             {t('editHeadline')}
             <input name="text" defaultValue={a.headline} required maxLength={200} />
@@ -323,8 +398,17 @@ function History({ history, ctx, t }: { history: HistoryEntry[]; ctx: FormContex
       ) : (
         <ol reversed>
           {[...history].reverse().map((e) => {
-            const line = e.added && typeof e.added.value === 'number' ? e.added.value : (e.added?.value as { line?: number } | undefined)?.line ?? (e.added?.entry ? Number(e.added.entry) : undefined);
-            const what = e.op === 'undo' ? t('undoes', { n: e.undoes ?? 0 }) : line !== undefined ? t('what', { op: t(`op.${e.op}`), line }) : t(`op.${e.op}`);
+            const line =
+              e.added && typeof e.added.value === 'number'
+                ? e.added.value
+                : ((e.added?.value as { line?: number } | undefined)?.line ??
+                  (e.added?.entry ? Number(e.added.entry) : undefined));
+            const what =
+              e.op === 'undo'
+                ? t('undoes', { n: e.undoes ?? 0 })
+                : line !== undefined
+                  ? t('what', { op: t(`op.${e.op}`), line })
+                  : t(`op.${e.op}`);
             return (
               <li key={e.n} className={e.undoneBy ? 'is-undone' : ''}>
                 {t('historyEntry', { n: e.n, at: e.at.slice(0, 19).replace('T', ' '), by: e.by, what })}
