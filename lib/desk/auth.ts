@@ -5,6 +5,7 @@
  * No `server-only` here: proxy.ts imports it too (to refuse desk pages without a session), and the
  * proxy is not bundled with the react-server condition that package needs.
  */
+import { escapeHtml } from '@/lib/search/snippet';
 import {
   BadRequest,
   checkCsrf,
@@ -119,7 +120,7 @@ export function requireEditor(req: Request, form: URLSearchParams): Editor {
 
 /** A plain page for a refusal or a failed fix: the message, and the way back. */
 export function refusalPage(status: number, message: string, back = '/desk', headers: Record<string, string> = {}): Response {
-  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  const esc = escapeHtml;
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow"><title>修版台 · ${status}</title></head><body><main><h1>${status}</h1><p role="alert">${esc(message)}</p><p><a href="${esc(back)}">返回修版台 Back to the desk</a></p></main></body></html>`;
   return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...DESK_HEADERS, ...headers } });
 }
