@@ -293,6 +293,9 @@ export async function buildStatic(opts: BuildStaticOptions = {}): Promise<BuildS
         CONTENT_DIR: content,
         DUBAO_CACHE_DIR: path.resolve(repo, process.env.DUBAO_CACHE_DIR?.trim() || '.cache/ingest'),
         NEXT_TELEMETRY_DISABLED: '1',
+        // `next build` prerenders with the development React when NODE_ENV says so and then fails on
+        // /_global-error ("reading 'useContext'"): a shell or CI that exports NODE_ENV=test must not leak in.
+        NODE_ENV: 'production',
       };
       if (p.full === undefined) {
         Object.assign(env, {

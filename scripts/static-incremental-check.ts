@@ -86,7 +86,11 @@ async function main() {
   mkdirSync(work, { recursive: true });
   process.env.CONTENT_DIR = content;
   process.env.DUBAO_CACHE_DIR = path.join(work, 'cache');
-  process.env.DUBAO_STATIC_BUILD_DIR ??= path.join(tmpdir(), 'dubao-static-check-build');
+  if (!process.env.DUBAO_STATIC_BUILD_DIR) {
+    // A build folder of its own, from nothing: a compile cache left by another run cannot decide the result.
+    process.env.DUBAO_STATIC_BUILD_DIR = path.join(tmpdir(), 'dubao-static-check-build');
+    rmSync(process.env.DUBAO_STATIC_BUILD_DIR, { recursive: true, force: true });
+  }
   const fixtures = path.join(repo, 'e2e/fixtures/archive');
   cpSync(fixtures, content, { recursive: true, filter: (src) => !src.includes(`${path.sep}${NEW}`) });
 
