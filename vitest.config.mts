@@ -21,7 +21,7 @@ if (!('groupBy' in Map)) {
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
-    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts?(x)'],
+    include: ['lib/**/*.test.ts', 'i18n/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts?(x)'],
     environment: 'node',
   },
 });

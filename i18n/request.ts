@@ -1,6 +1,7 @@
 /** Per-request next-intl configuration: the locale from the [locale] segment and its messages. */
 import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
+import { messagesFor } from './messages';
 import { routing } from './routing';
 
 export default getRequestConfig(async ({ requestLocale }) => {
@@ -9,6 +10,6 @@ export default getRequestConfig(async ({ requestLocale }) => {
   return {
     locale,
     timeZone: 'Asia/Shanghai',
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: await messagesFor(locale),
   };
 });
