@@ -6,19 +6,10 @@
  */
 import { defineConfig, devices } from '@playwright/test';
 import { DESK_TOKEN } from './e2e/desk-token';
+import { BAD_PORT, DESK_PORT, FIXTURE_PORT, LIVE_PORT, SEED_PORT, STATIC_PORT } from './e2e/ports';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 
-const SEED_PORT = 3210;
-const FIXTURE_PORT = 3211;
-// The static export of the fixture archive (npm run build:static) on a plain static file server.
-const STATIC_PORT = 3219;
-const BAD_PORT = 3212;
-// A scratch copy of the fixture archive that e2e/live.spec.ts edits while its server runs.
-const LIVE_PORT = 3213;
 const LIVE_DIR = '.cache/live-archive';
-// The repair desk's server: a scratch copy of e2e/fixtures/desk-archive that the journey fixes, and a
-// desk token (a test secret, for this server only).
-const DESK_PORT = 3214;
 const DESK_DIR = '.cache/desk-archive';
 
 const CI = Boolean(process.env.CI);

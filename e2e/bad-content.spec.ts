@@ -5,8 +5,9 @@
  */
 import { expect, test } from '@playwright/test';
 import { watchErrors } from './helpers';
+import { BAD_PORT, origin } from './ports';
 
-test.use({ baseURL: 'http://127.0.0.1:3212' });
+test.use({ baseURL: origin(BAD_PORT) });
 
 test('every readable page is served, whatever its encoding or line endings', async ({ page }) => {
   const noErrors = watchErrors(page);

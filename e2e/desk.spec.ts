@@ -8,7 +8,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  expect,
+  request as playwrightRequest,
+  test,
+  type APIRequestContext,
+  type Page,
+} from '@playwright/test';
 import { issueSession, sessionKey } from '../lib/desk/security';
 import { DESK_TOKEN } from './desk-token';
 
@@ -85,15 +91,24 @@ test.describe('an editor’s journey', () => {
     await expect(article).toContainText('居民代表说：“石板路一块都不能少。”');
     await expect(article).toContainText('老街改造还将同步更新排水管网');
     const seconds = (Date.now() - started) / 1000;
-    test.info().annotations.push({ type: 'desk journey', description: `${actions} actions, ${seconds.toFixed(1)} s from sign-in to the reader showing the three fixes` });
-    console.log(`desk journey: ${actions} actions, ${seconds.toFixed(1)} s from sign-in to the reader showing the three fixes`);
+    test
+      .info()
+      .annotations.push({
+        type: 'desk journey',
+        description: `${actions} actions, ${seconds.toFixed(1)} s from sign-in to the reader showing the three fixes`,
+      });
+    console.log(
+      `desk journey: ${actions} actions, ${seconds.toFixed(1)} s from sign-in to the reader showing the three fixes`,
+    );
     await page.goto('/zh/2025-03-20/1');
     await expect(page.getByRole('link', { name: '留住乡愁 守护文脉' })).toHaveCount(0);
 
     // Search finds the moved paragraph in its article.
     await expect(async () => {
       await page.goto('/zh/search?q=排水管网');
-      await expect(page.getByRole('link', { name: /城西老街改造启动/ }).first()).toBeVisible({ timeout: 2_000 });
+      await expect(page.getByRole('link', { name: /城西老街改造启动/ }).first()).toBeVisible({
+        timeout: 2_000,
+      });
     }).toPass({ timeout: 20_000 });
 
     // Every fix is kept, with who made it.
@@ -113,7 +128,9 @@ test.describe('an editor’s journey', () => {
     await expect(page.getByRole('listitem').filter({ hasText: /^#3 ·/ })).toContainText('已由 #4 撤销');
   });
 
-  test('a second editor saving against a stale version is refused with who changed it, and nothing is lost', async ({ browser }) => {
+  test('a second editor saving against a stale version is refused with who changed it, and nothing is lost', async ({
+    browser,
+  }) => {
     const [a, b] = [await browser.newPage(), await browser.newPage()];
     for (const [p, name] of [
       [a, '甲编辑'],
@@ -153,85 +170,167 @@ test.describe('an editor’s journey', () => {
 });
 
 test.describe('attacks on the desk are refused, and nothing is written', () => {
-  test('routes and actions without a session, with a forged or expired cookie, or without the CSRF token', async ({ request, baseURL }) => {
+  test('routes and actions without a session, with a forged or expired cookie, or without the CSRF token', async ({
+    request,
+    baseURL,
+  }) => {
     const before = fileState();
     const origin = { origin: baseURL! };
     const session = await signIn(baseURL!, '安全测试');
-    const form = { csrf: session.csrf, date: '2025-03-20', page: '1', version: session.version, op: 'banner', line: '22' };
+    const form = {
+      csrf: session.csrf,
+      date: '2025-03-20',
+      page: '1',
+      version: session.version,
+      op: 'banner',
+      line: '22',
+    };
     const expired = `dubao_desk=${issueSession(key, '安全测试', Date.now() - 9 * 3600_000)}`;
     const forged = session.cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
     const otherKey = `dubao_desk=${issueSession(Buffer.alloc(32, 7), '安全测试')}`;
     const cases: { what: string; status: number; run: () => ReturnType<APIRequestContext['get']> }[] = [
       { what: 'page without a session', status: 401, run: () => request.get(PAGE) },
-      { what: 'page with a forged cookie', status: 401, run: () => request.get(PAGE, { headers: { cookie: forged } }) },
-      { what: 'page with an expired cookie', status: 401, run: () => request.get(PAGE, { headers: { cookie: expired } }) },
-      { what: 'page with a cookie signed by another key', status: 401, run: () => request.get(PAGE, { headers: { cookie: otherKey } }) },
-      { what: 'action without a session', status: 401, run: () => request.post('/desk/action', { form, headers: origin }) },
-      { what: 'action with a forged cookie', status: 401, run: () => request.post('/desk/action', { form, headers: { ...origin, cookie: forged } }) },
-      { what: 'action with an expired cookie', status: 401, run: () => request.post('/desk/action', { form, headers: { ...origin, cookie: expired } }) },
+      {
+        what: 'page with a forged cookie',
+        status: 401,
+        run: () => request.get(PAGE, { headers: { cookie: forged } }),
+      },
+      {
+        what: 'page with an expired cookie',
+        status: 401,
+        run: () => request.get(PAGE, { headers: { cookie: expired } }),
+      },
+      {
+        what: 'page with a cookie signed by another key',
+        status: 401,
+        run: () => request.get(PAGE, { headers: { cookie: otherKey } }),
+      },
+      {
+        what: 'action without a session',
+        status: 401,
+        run: () => request.post('/desk/action', { form, headers: origin }),
+      },
+      {
+        what: 'action with a forged cookie',
+        status: 401,
+        run: () => request.post('/desk/action', { form, headers: { ...origin, cookie: forged } }),
+      },
+      {
+        what: 'action with an expired cookie',
+        status: 401,
+        run: () => request.post('/desk/action', { form, headers: { ...origin, cookie: expired } }),
+      },
       {
         what: 'action without the CSRF token',
         status: 403,
-        run: () => request.post('/desk/action', { form: { ...form, csrf: '' }, headers: { ...origin, cookie: session.cookie } }),
+        run: () =>
+          request.post('/desk/action', {
+            form: { ...form, csrf: '' },
+            headers: { ...origin, cookie: session.cookie },
+          }),
       },
       {
         what: 'action with another session’s CSRF token',
         status: 403,
         run: async () => {
           const other = await signIn(baseURL!, '另一位');
-          return request.post('/desk/action', { form: { ...form, csrf: other.csrf }, headers: { ...origin, cookie: session.cookie } });
+          return request.post('/desk/action', {
+            form: { ...form, csrf: other.csrf },
+            headers: { ...origin, cookie: session.cookie },
+          });
         },
       },
       {
         what: 'action from another site',
         status: 403,
-        run: () => request.post('/desk/action', { form, headers: { origin: 'https://evil.example', cookie: session.cookie } }),
+        run: () =>
+          request.post('/desk/action', {
+            form,
+            headers: { origin: 'https://evil.example', cookie: session.cookie },
+          }),
       },
-      { what: 'action with no Origin at all', status: 403, run: () => request.post('/desk/action', { form, headers: { cookie: session.cookie } }) },
+      {
+        what: 'action with no Origin at all',
+        status: 403,
+        run: () => request.post('/desk/action', { form, headers: { cookie: session.cookie } }),
+      },
       {
         what: 'sign-out without the CSRF token',
         status: 403,
-        run: () => request.post('/desk/signout', { form: { csrf: 'x' }, headers: { ...origin, cookie: session.cookie } }),
+        run: () =>
+          request.post('/desk/signout', {
+            form: { csrf: 'x' },
+            headers: { ...origin, cookie: session.cookie },
+          }),
       },
       {
         what: 'action on a page the archive does not have',
         status: 404,
-        run: () => request.post('/desk/action', { form: { ...form, page: '7' }, headers: { ...origin, cookie: session.cookie } }),
+        run: () =>
+          request.post('/desk/action', {
+            form: { ...form, page: '7' },
+            headers: { ...origin, cookie: session.cookie },
+          }),
       },
       {
         what: 'action naming a line of another page (no block starts there)',
         status: 400,
-        run: () => request.post('/desk/action', { form: { ...form, line: '23' }, headers: { ...origin, cookie: session.cookie } }),
+        run: () =>
+          request.post('/desk/action', {
+            form: { ...form, line: '23' },
+            headers: { ...origin, cookie: session.cookie },
+          }),
       },
       {
         what: 'action against another version of the page',
         status: 409,
-        run: () => request.post('/desk/action', { form: { ...form, version: '0123456789abcdef' }, headers: { ...origin, cookie: session.cookie } }),
+        run: () =>
+          request.post('/desk/action', {
+            form: { ...form, version: '0123456789abcdef' },
+            headers: { ...origin, cookie: session.cookie },
+          }),
       },
       {
         what: 'traversal in the date',
         status: 400,
-        run: () => request.post('/desk/action', { form: { ...form, date: '../../etc' }, headers: { ...origin, cookie: session.cookie } }),
+        run: () =>
+          request.post('/desk/action', {
+            form: { ...form, date: '../../etc' },
+            headers: { ...origin, cookie: session.cookie },
+          }),
       },
       {
         what: 'traversal in the page',
         status: 400,
-        run: () => request.post('/desk/action', { form: { ...form, page: '../01' }, headers: { ...origin, cookie: session.cookie } }),
+        run: () =>
+          request.post('/desk/action', {
+            form: { ...form, page: '../01' },
+            headers: { ...origin, cookie: session.cookie },
+          }),
       },
       {
         what: 'traversal in the page path',
         status: 404,
-        run: () => request.get('/desk/2025-03-20/..%2f..%2fpackage.json', { headers: { cookie: session.cookie } }),
+        run: () =>
+          request.get('/desk/2025-03-20/..%2f..%2fpackage.json', { headers: { cookie: session.cookie } }),
       },
       {
         what: 'an oversized body',
         status: 413,
-        run: () => request.post('/desk/action', { form: { ...form, text: '长'.repeat(20_000) }, headers: { ...origin, cookie: session.cookie } }),
+        run: () =>
+          request.post('/desk/action', {
+            form: { ...form, text: '长'.repeat(20_000) },
+            headers: { ...origin, cookie: session.cookie },
+          }),
       },
       {
         what: 'an action that is not one',
         status: 400,
-        run: () => request.post('/desk/action', { form: { ...form, op: 'rm -rf' }, headers: { ...origin, cookie: session.cookie } }),
+        run: () =>
+          request.post('/desk/action', {
+            form: { ...form, op: 'rm -rf' },
+            headers: { ...origin, cookie: session.cookie },
+          }),
       },
     ];
     for (const c of cases) {
@@ -242,8 +341,15 @@ test.describe('attacks on the desk are refused, and nothing is written', () => {
     }
   });
 
-  test('the session cookie is HttpOnly, SameSite=Strict and scoped to the desk; desk pages are never stored or indexed', async ({ request, baseURL }) => {
-    const res = await request.post('/desk/signin', { form: { name: '头部检查', password: DESK_TOKEN }, headers: { origin: baseURL! }, maxRedirects: 0 });
+  test('the session cookie is HttpOnly, SameSite=Strict and scoped to the desk; desk pages are never stored or indexed', async ({
+    request,
+    baseURL,
+  }) => {
+    const res = await request.post('/desk/signin', {
+      form: { name: '头部检查', password: DESK_TOKEN },
+      headers: { origin: baseURL! },
+      maxRedirects: 0,
+    });
     const cookie = res.headers()['set-cookie']!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
@@ -257,18 +363,28 @@ test.describe('attacks on the desk are refused, and nothing is written', () => {
   });
 });
 
-
 // Last: it leaves this address locked out of signing in for a minute.
 test.describe('sign-in guessing', () => {
   test('sign-in: a wrong token is refused, and guessing is limited', async ({ request, baseURL }) => {
     const tries = [];
     for (let i = 0; i < 6; i++) {
-      tries.push((await request.post('/desk/signin', { form: { name: '猜口令', password: `guess-${i}` }, headers: { origin: baseURL! }, maxRedirects: 0 })).status());
+      tries.push(
+        (
+          await request.post('/desk/signin', {
+            form: { name: '猜口令', password: `guess-${i}` },
+            headers: { origin: baseURL! },
+            maxRedirects: 0,
+          })
+        ).status(),
+      );
     }
     expect(tries).toEqual([401, 401, 401, 401, 401, 429]);
     // From another site, the form is refused before the password is looked at.
-    const cross = await request.post('/desk/signin', { form: { name: '编辑', password: DESK_TOKEN }, headers: { origin: 'https://evil.example' }, maxRedirects: 0 });
+    const cross = await request.post('/desk/signin', {
+      form: { name: '编辑', password: DESK_TOKEN },
+      headers: { origin: 'https://evil.example' },
+      maxRedirects: 0,
+    });
     expect(cross.status()).toBe(403);
   });
-
 });

@@ -7,9 +7,10 @@ import { expect, test } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { loadArchive } from '../lib/content/load';
 import { watchErrors } from './helpers';
+import { SEED_PORT, origin } from './ports';
 
 const PATH = '/2025-03-14/1/c2j0kpo3';
-const SEED = 'http://127.0.0.1:3210';
+const SEED = origin(SEED_PORT);
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 

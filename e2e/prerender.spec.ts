@@ -12,8 +12,9 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { watchErrors } from './helpers';
+import { FIXTURE_PORT, origin } from './ports';
 
-const FIXTURE = 'http://127.0.0.1:3211';
+const FIXTURE = origin(FIXTURE_PORT);
 const ISSUE = '2025-07-31';
 const SIDECAR = path.join('content', ISSUE, '01.overrides.yaml');
 // The content store rescans every 5 s; the server's response cache keeps a page at most 5 s more.

@@ -8,8 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { BAD_PORT, origin } from './ports';
 
-const BAD = 'http://127.0.0.1:3212';
+const BAD = origin(BAD_PORT);
 const PAYLOAD = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">"'`;
 
 function directives(csp: string): Map<string, string[]> {
@@ -85,7 +86,8 @@ test.describe('headers', () => {
       expect(scripts.length, path).toBeGreaterThan(0);
       for (const [, attrs = '', body = ''] of scripts) {
         if (/type="application\/ld\+json"/.test(attrs)) continue; // data, never executed
-        if (/\bsrc="/.test(attrs)) expect(attrs, path).toMatch(/\bsrc="(\/_next\/static\/|\/prefs\.js\?v=[0-9a-f]{12}")/);
+        if (/\bsrc="/.test(attrs))
+          expect(attrs, path).toMatch(/\bsrc="(\/_next\/static\/|\/prefs\.js\?v=[0-9a-f]{12}")/);
         else
           expect(allowed, path).toContain(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
       }
@@ -96,7 +98,9 @@ test.describe('headers', () => {
     request,
   }) => {
     const page = await request.get('/zh/2025-03-14/1');
-    expect(page.headers()['cache-control']).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=600');
+    expect(page.headers()['cache-control']).toBe(
+      'public, max-age=0, s-maxage=60, stale-while-revalidate=600',
+    );
     expect(page.headers()['vary']).not.toMatch(/\bCookie\b/i);
     expect(page.headers()['set-cookie']).toBeUndefined();
     const etag = page.headers()['etag']!;
@@ -105,7 +109,9 @@ test.describe('headers', () => {
     expect(again.status()).toBe(304);
     expect(await again.text()).toBe('');
     // Another reader's preferences: the same page, the same ETag.
-    const dark = await request.get('/zh/2025-03-14/1', { headers: { Cookie: 'dubao-theme=dark; dubao-size=xl' } });
+    const dark = await request.get('/zh/2025-03-14/1', {
+      headers: { Cookie: 'dubao-theme=dark; dubao-size=xl' },
+    });
     expect(dark.headers()['etag']).toBe(etag);
     expect(await dark.text()).toBe(await page.text());
     const html = await page.text();
@@ -119,7 +125,10 @@ test.describe('headers', () => {
     expect(js.headers()['x-content-type-options']).toBe('nosniff');
   });
 
-  test('two readers with different preferences get byte-identical HTML, and each sees their own', async ({ browser, baseURL }) => {
+  test('two readers with different preferences get byte-identical HTML, and each sees their own', async ({
+    browser,
+    baseURL,
+  }) => {
     const url = '/zh/2025-03-14/1';
     const readers = [
       { theme: 'dark', size: 'xl' },
@@ -138,7 +147,9 @@ test.describe('headers', () => {
       await page.goto(url);
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(r.theme);
       await expect(page.locator('html')).toHaveAttribute('data-size', r.size);
-      await expect(page.getByRole('group', { name: '配色' }).getByRole('button', { pressed: true })).toHaveAttribute('value', r.theme);
+      await expect(
+        page.getByRole('group', { name: '配色' }).getByRole('button', { pressed: true }),
+      ).toHaveAttribute('value', r.theme);
       await context.close();
     }
     expect(bodies[0]).toBe(bodies[1]);

@@ -4,9 +4,10 @@ import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { watchErrors } from './helpers';
+import { SEED_PORT, origin } from './ports';
 
 const ARTICLE = '/zh/2025-03-14/1/c2j0kpo3';
-const SEED = 'http://127.0.0.1:3210';
+const SEED = origin(SEED_PORT);
 
 async function decodeQr(page: Page): Promise<string | undefined> {
   const png = PNG.sync.read(await page.locator('[data-qr] svg').screenshot());
